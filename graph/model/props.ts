@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { AGENCY_LEVELS } from './ids.ts';
+
+/** JSON-safe property values: what every store can hold and give back unchanged. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValueSchema), z.record(z.string(), JsonValueSchema)]),
+);
+export const PropsSchema = z.record(z.string(), JsonValueSchema);
+export type Props = z.infer<typeof PropsSchema>;
+
+export const TIME_PRECISIONS = ['day', 'month', 'quarter', 'half', 'year', 'period'] as const;
+
+/**
+ * A normalised time expression. `text` keeps the document's own words (an analyst needs them);
+ * `start`/`end` are ISO dates (YYYY-MM-DD) a timeline can place. `start` is null for "by <end>".
+ */
+export const TimeIntervalSchema = z.object({
+  text: z.string(),
+  start: z.string().nullable(),
+  end: z.string(),
+  precision: z.enum(TIME_PRECISIONS),
+  label: z.string().describe('compact form: 2009, 2010-10, 2009-Q4, 2009-H1, 2011–2015'),
+});
+export type TimeInterval = z.infer<typeof TimeIntervalSchema>;
+
+/** Known properties per node type. Stored in `props`; documented here so every reader agrees. */
+export const AgencyPropsSchema = z.object({
+  level: z.enum(AGENCY_LEVELS),
+  /** 各相关部门, 各区政府…: visible, but never counted as a specific agency. */
+  collective: z.boolean().optional(),
+});
+export const TaskPropsSchema = z.object({
+  doc: z.string(),
+  kind: z.enum(['section', 'tableRow']),
+  /** Section path such as "四.(一).1" or table "row 14". */
+  path: z.string().optional(),
+  depth: z.number().int().optional(),
+  tableNo: z.number().int().optional(),
+  group: z.string().optional(),
+  goals: z.string().optional(),
+  work: z.string().optional(),
+  deadlines: z.array(TimeIntervalSchema).optional(),
+});
+export const DocumentPropsSchema = z.object({
+  file: z.string(),
+  url: z.string().optional(),
+  indexNo: z.string().optional(),
+  category: z.string().optional(),
+  publisher: z.string().optional(),
+  date: z.string().optional(),
+  title: z.string().optional(),
+  number: z.string().optional(),
+  contentHash: z.string().optional(),
+});
+export const TechnologyPropsSchema = z.object({
+  kind: z.enum(['domain', 'area']),
+  no: z.number().int().optional(),
+});
