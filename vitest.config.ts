@@ -9,5 +9,6 @@ export default defineConfig({
     // Browser specs start Chromium; keep files from fighting over the 2 cores.
     fileParallelism: true,
     maxWorkers: 2,
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 });
