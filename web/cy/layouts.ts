@@ -1,0 +1,16 @@
+import type { LayoutOptions } from 'cytoscape';
+
+export const LAYOUTS = ['fcose', 'dagre'] as const;
+export type LayoutName = (typeof LAYOUTS)[number];
+
+/** Options per layout; `fit` is on so whatever was laid out is in view afterwards. */
+export function layoutOptions(name: LayoutName, opts: { animate?: boolean; randomize?: boolean } = {}): LayoutOptions {
+  if (name === 'dagre') {
+    // Task trees read top-down: agency → task → technology.
+    return { name: 'dagre', rankDir: 'TB', nodeSep: 25, rankSep: 70, fit: true, padding: 30, animate: opts.animate ?? false } as LayoutOptions;
+  }
+  return {
+    name: 'fcose', quality: 'default', randomize: opts.randomize ?? true, animate: opts.animate ?? false,
+    fit: true, padding: 30, nodeRepulsion: () => 6000, idealEdgeLength: () => 80, nodeSeparation: 60, packComponents: true,
+  } as LayoutOptions;
+}

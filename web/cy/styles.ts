@@ -1,0 +1,59 @@
+import type { StylesheetJson } from 'cytoscape';
+import type { EdgeType, NodeType } from '../../graph/model/index.ts';
+
+type Shape = 'round-rectangle' | 'ellipse' | 'diamond' | 'hexagon' | 'triangle' | 'rectangle' | 'barrel';
+
+/** Colour-blind-safe palette (Okabe–Ito); text on the canvas is dark on light, so contrast holds. */
+export const NODE_STYLE: Record<NodeType, { color: string; shape: Shape }> = {
+  Agency: { color: '#0072B2', shape: 'round-rectangle' },
+  Task: { color: '#E69F00', shape: 'ellipse' },
+  Institution: { color: '#009E73', shape: 'hexagon' },
+  Enterprise: { color: '#CC79A7', shape: 'diamond' },
+  Technology: { color: '#D55E00', shape: 'triangle' },
+  Document: { color: '#555555', shape: 'rectangle' },
+};
+
+export const EDGE_STYLE: Record<EdgeType, { color: string; line: 'solid' | 'dashed' | 'dotted'; width: number; arrow: 'triangle' | 'vee' | 'tee' | 'diamond' | 'none' }> = {
+  LEADS: { color: '#0072B2', line: 'solid', width: 3, arrow: 'triangle' },
+  COOPERATES: { color: '#56B4E9', line: 'dashed', width: 2, arrow: 'triangle' },
+  DEPENDS_ON: { color: '#009E73', line: 'dotted', width: 2.5, arrow: 'diamond' },
+  TARGETS: { color: '#D55E00', line: 'solid', width: 1.5, arrow: 'vee' },
+  PART_OF: { color: '#999999', line: 'solid', width: 1, arrow: 'tee' },
+  SUBFIELD_OF: { color: '#B35806', line: 'dotted', width: 1.5, arrow: 'tee' },
+  MENTIONS: { color: '#BBBBBB', line: 'dotted', width: 1, arrow: 'none' },
+  CITES: { color: '#8E6C8A', line: 'dashed', width: 1, arrow: 'vee' },
+};
+
+export function buildStylesheet(): StylesheetJson {
+  const sheet: StylesheetJson = [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(label)', width: 'data(size)', height: 'data(size)', 'font-size': 11,
+        'font-family': '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif',
+        'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 3, 'text-wrap': 'wrap',
+        color: '#1a1a1a', 'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
+        'border-width': 1, 'border-color': '#ffffff',
+      },
+    },
+    { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, width: 1.5, opacity: 0.85 } },
+  ];
+  for (const [type, s] of Object.entries(NODE_STYLE)) {
+    sheet.push({ selector: `node.${type}`, style: { 'background-color': s.color, shape: s.shape } });
+  }
+  for (const [type, s] of Object.entries(EDGE_STYLE)) {
+    sheet.push({ selector: `edge.${type}`, style: { 'line-color': s.color, 'target-arrow-color': s.color, 'line-style': s.line, width: s.width, 'target-arrow-shape': s.arrow } });
+  }
+  sheet.push(
+    { selector: 'node.more', style: { shape: 'round-rectangle', 'background-color': '#ffffff', 'border-color': '#444', 'border-width': 1.5, 'border-style': 'dashed', width: 64, height: 22, label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 11, color: '#222' } },
+    { selector: 'edge.more', style: { 'line-style': 'dotted', 'line-color': '#888', 'target-arrow-shape': 'none', width: 1 } },
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111', 'border-style': 'double' } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0.08 } },
+    { selector: 'edge:selected', style: { width: 5, 'line-color': '#000000', 'target-arrow-color': '#000000' } },
+    { selector: '.path', style: { 'border-width': 4, 'border-color': '#AA0000', 'line-color': '#AA0000', 'target-arrow-color': '#AA0000', width: 4, 'z-index': 10 } },
+    { selector: '.faded', style: { opacity: 0.2 } },
+    { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#F0E442' } },
+  );
+  return sheet;
+}
