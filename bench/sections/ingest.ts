@@ -1,0 +1,6 @@
+import type { BenchContext } from '../context.ts';
+import { notMeasured, type Figure } from '../report.ts';
+
+export async function runIngest(_ctx: BenchContext): Promise<Figure[]> {
+  return [notMeasured('ingest', 'pending')];
+}
