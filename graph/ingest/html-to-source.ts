@@ -1,0 +1,138 @@
+import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
+import type { DocumentHeader, SourceDocument } from '../etl/types.ts';
+import { readHtmlHeader, HEADER_LABELS } from './html-header.ts';
+
+/** True when the text is an HTML page rather than a plain-text document. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<!--')) return /<(html|body|p|div|table)[\s>]/.test(head + text.slice(4096, 65536).toLowerCase());
+  return /^<(head|body|meta|div|p|table)[\s>]/.test(head);
+}
+
+// Where the site (TRS-based government CMS) and common templates put the article body.
+const BODY_SELECTORS = ['#zoom', '.TRS_Editor', '.news_cont_d_wrap', '#content', 'article', 'body'];
+const SKIP = new Set(['script', 'style', 'noscript', 'head', 'template', 'select', 'button', 'iframe', 'svg']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'blockquote', 'pre', 'center',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'hr', 'form', 'fieldset', 'address', 'figure', 'figcaption',
+]);
+
+/**
+ * A saved page of the government site as a SourceDocument shaped like the seeds: URL line,
+ * `label: value` header lines, a blank line, then the body with one block (paragraph,
+ * heading) per line and every table cell on its own line — the shape the table parser reads.
+ */
+export function htmlToSource(file: string, html: string): SourceDocument {
+  const root = parse(html, { comment: true, blockTextElements: { pre: true } });
+  const { header, consumed } = readHtmlHeader(root, html);
+  const lines = headerLines(header);
+  const container = findBody(root);
+  lines.push(...blockLines(container, consumed));
+  const { keywords: _keywords, ...documentHeader } = header;
+  return { file, lines, header: documentHeader };
+}
+
+function headerLines(h: DocumentHeader & { keywords?: string }): string[] {
+  const out: string[] = [];
+  if (h.url) out.push(h.url);
+  for (const [key, label] of HEADER_LABELS) {
+    const v = h[key];
+    if (v !== undefined) out.push(`${label}: ${v}`);
+  }
+  if (out.length > 0) out.push('');
+  return out;
+}
+
+function findBody(root: HTMLElement): HTMLElement {
+  for (const sel of BODY_SELECTORS) {
+    const el = root.querySelector(sel);
+    if (el && el.text.trim()) return el;
+  }
+  return root;
+}
+
+/** Walks the body, cutting lines at block boundaries, <br>, and table cells. */
+export function blockLines(container: HTMLElement, skip: ReadonlySet<Node>): string[] {
+  const lines: string[] = [];
+  let buf = '';
+  const flush = () => {
+    const line = trimAscii(buf);
+    if (line) lines.push(line);
+    buf = '';
+  };
+  const walk = (node: Node): void => {
+    if (skip.has(node)) return;
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      buf += node.text.replace(/[ \t\n\r\f]+/g, ' ');
+      return;
+    }
+    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
+    const el = node as HTMLElement;
+    const tag = el.rawTagName?.toLowerCase() ?? '';
+    if (SKIP.has(tag)) return;
+    if (tag === 'br') return flush();
+    if (tag === 'table') {
+      flush();
+      tableLines(el, skip, lines);
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) flush();
+    for (const c of el.childNodes) walk(c);
+    if (block) flush();
+  };
+  for (const c of container.childNodes) walk(c);
+  flush();
+  return lines;
+}
+
+/**
+ * Cell-per-line rows. A separate 序号 column ("1" | "南方科技大学项目建设") is folded into the
+ * "1.南方科技大学项目建设" form the text tables use, so both read the same.
+ */
+function tableLines(table: HTMLElement, skip: ReadonlySet<Node>, out: string[]): void {
+  for (const row of rowsOf(table)) {
+    if (skip.has(row)) continue;
+    const cells = row.childNodes.filter(
+      (c): c is HTMLElement =>
+        c.nodeType === NodeType.ELEMENT_NODE && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? '') && !skip.has(c),
+    );
+    if (cells.length === 0) continue;
+    const texts = cells.map((c) => cellLines(c, skip));
+    const first = texts[0]?.join('') ?? '';
+    if (texts.length >= 3 && /^(序号|编号)$/.test(first.replace(/\s+/gu, ''))) texts.shift();
+    else if (texts.length >= 4 && /^\d+\.?$/.test(first.trim())) {
+      const n = first.trim().replace(/\.$/, '');
+      texts.shift();
+      const task = texts[0] ?? [];
+      texts[0] = [`${n}.${task[0] ?? ''}`, ...task.slice(1)];
+    }
+    for (const t of texts) out.push(...t);
+  }
+}
+
+/** Rows in document order, including those inside thead/tbody/tfoot but not nested tables. */
+function rowsOf(table: HTMLElement): HTMLElement[] {
+  const rows: HTMLElement[] = [];
+  const visit = (el: HTMLElement) => {
+    for (const c of el.childNodes) {
+      if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
+      const e = c as HTMLElement;
+      const tag = e.rawTagName?.toLowerCase();
+      if (tag === 'tr') rows.push(e);
+      else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') visit(e);
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+/** A cell is at least one line (an empty cell reads as NBSP, as in the text copies). */
+function cellLines(cell: HTMLElement, skip: ReadonlySet<Node>): string[] {
+  const lines = blockLines(cell, skip);
+  return lines.length > 0 ? lines : ['\u00a0'];
+}
+
+function trimAscii(s: string): string {
+  return s.replace(/^[ \t\n\r\f]+|[ \t\n\r\f]+$/g, '');
+}

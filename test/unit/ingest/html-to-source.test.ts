@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { htmlToSource, looksLikeHtml } from '../../../graph/ingest/html-to-source.ts';
+import { contentHash } from '../../../graph/ingest/document-key.ts';
+
+const seedLines = readFileSync('seeds/000_2ebb2acb91732bad.txt', 'utf8').split('\n');
+const page = readFileSync('test/fixtures/ingest/000-page.html', 'utf8');
+
+describe('htmlToSource on the HTML page of seed 000', () => {
+  const src = htmlToSource('000_2ebb2acb91732bad.txt', page);
+
+  it('reads the header from the saved-from comment and the labelled header table', () => {
+    expect(src.header).toEqual({
+      url: 'http://www.sz.gov.cn/zfgb/2009/gb638/200902/t20090219_818790.htm',
+      indexNo: '043000-10-2009-004356',
+      category: '市委市政府文件',
+      publisher: '深圳市人民政府',
+      date: '2009-02-19',
+      title: '深圳市人民政府关于印发深圳国家创新型城市总体规划实施方案的通知',
+      number: '深府〔2009〕9号',
+    });
+  });
+
+  it('prints the header in the seed shape and then the body, one block per line', () => {
+    expect(src.lines.slice(0, 10)).toEqual([
+      'http://www.sz.gov.cn/zfgb/2009/gb638/200902/t20090219_818790.htm',
+      '索引号: 043000-10-2009-004356',
+      '信息分类: 市委市政府文件',
+      '发布机构: 深圳市人民政府',
+      '发布日期: 2009-02-19',
+      '信息名称: 深圳市人民政府关于印发深圳国家创新型城市总体规划实施方案的通知',
+      '文   号: 深府〔2009〕9号',
+      '关键词: ',
+      '',
+      '各区人民政府，市政府直属各单位：',
+    ]);
+    expect(src.lines[22]).toBe('　　三、近期重点推进的十项工作');
+    expect(src.lines.join('\n')).not.toContain('not content');
+    expect(src.lines.join('\n')).not.toContain('首页');
+  });
+
+  it('turns the <table> into the cell-per-line shape of the text table, wrapped cells included', () => {
+    const at = src.lines.indexOf('具体工作任务');
+    expect(src.lines.slice(at, at + 10)).toEqual(seedLines.slice(220, 230));
+    const row19 = src.lines.indexOf('19.组建深圳国家高技术产业创新中心');
+    expect(src.lines.slice(row19, row19 + 4)).toEqual(['19.组建深圳国家高技术产业创新中心', '市发展改革局、', '科技信息局', '市编办、国资委等']);
+    expect(src.lines.at(-1)).toBe('市政府采购中心等');
+  });
+
+  it('has the same content as the seed, line for line', () => {
+    expect(src.lines).toHaveLength(seedLines.length);
+    expect(contentHash(src.lines)).toBe(contentHash(seedLines));
+  });
+});
+
+describe('htmlToSource on other layouts', () => {
+  it('reads meta tags when there is no labelled block, and folds a 序号 column into the row line', () => {
+    const html = `<html><head><meta name="ArticleTitle" content="某区实施方案"><meta name="PubDate" content="2012年1月6日">
+      <link rel="canonical" href="https://www.sz.gov.cn/x/t1.htm"></head><body><div id="zoom">
+      <p>\u3000\u3000一、总体要求</p><p>第一句。<br/>第二句。</p>
+      <table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>
+      <tr><td>1</td><td>建设<b>创新</b>平台</td><td>市科技信息局</td><td></td></tr></table></div></body></html>`;
+    const src = htmlToSource('t1.txt', html);
+    expect(src.header).toEqual({ url: 'https://www.sz.gov.cn/x/t1.htm', title: '某区实施方案', date: '2012-01-06' });
+    expect(src.lines).toEqual([
+      'https://www.sz.gov.cn/x/t1.htm',
+      '发布日期: 2012-01-06',
+      '信息名称: 某区实施方案',
+      '',
+      '　　一、总体要求',
+      '第一句。',
+      '第二句。',
+      '工作任务',
+      '牵头单位',
+      '配合单位',
+      '1.建设创新平台',
+      '市科技信息局',
+      '\u00a0',
+    ]);
+  });
+
+  it('reads "label：value" in one element', () => {
+    const src = htmlToSource('a.txt', '<body><div><span>文 号：深府〔2011〕194号</span></div><p>正文</p></body>');
+    expect(src.header).toEqual({ number: '深府〔2011〕194号' });
+    expect(src.lines).toEqual(['文   号: 深府〔2011〕194号', '', '正文']);
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it('tells pages from text documents', () => {
+    expect(looksLikeHtml(page)).toBe(true);
+    expect(looksLikeHtml('<html><body><p>x</p></body></html>')).toBe(true);
+    expect(looksLikeHtml(seedLines.join('\n'))).toBe(false);
+    expect(looksLikeHtml('附表 <b>')).toBe(false);
+  });
+});
