@@ -38,7 +38,8 @@ export const SearchResponseSchema = z.object({
 export const NodeParamsSchema = z.object({ id: NodeIdSchema });
 export const NodeResponseSchema = z.object({
   node: GraphNodeSchema,
-  degree: z.record(z.enum(EDGE_TYPES), z.object({ in: z.number().int(), out: z.number().int() })),
+  // Partial: a node has only the edge types it touches (z.record over an enum demands every key).
+  degree: z.partialRecord(z.enum(EDGE_TYPES), z.object({ in: z.number().int(), out: z.number().int() })),
 });
 
 // GET /api/nodes/:id/neighbors
@@ -74,7 +75,9 @@ export const AgencyWorkloadSchema = z.object({
   byDoc: z.record(z.string(), RoleCountsSchema),
   byYear: z.record(z.string(), RoleCountsSchema),
 });
-export const WorkloadResponseSchema = z.object({ agencies: z.array(AgencyWorkloadSchema) });
+// Lists carry the explicit cap outcome (defaults keep older payloads parseable).
+const CapSchema = { truncated: z.boolean().default(false), limit: z.number().int().default(MAX_ELEMENTS) };
+export const WorkloadResponseSchema = z.object({ agencies: z.array(AgencyWorkloadSchema), ...CapSchema });
 
 // GET /api/analysis/trace
 export const TraceQuerySchema = z.object({ technology: z.string().trim().min(1).max(300) });
@@ -111,6 +114,7 @@ export const MatrixResponseSchema = z.object({
 export const ConsistencyResponseSchema = z.object({
   findings: z.array(ConsistencyFindingSchema),
   warnings: z.array(ExtractionWarningSchema),
+  ...CapSchema,
 });
 
 // GET /api/documents
@@ -126,6 +130,7 @@ export const DocumentsResponseSchema = z.object({
       publisher: z.string().nullable(),
     }),
   ),
+  ...CapSchema,
 });
 
 // GET /api/documents/:doc/lines

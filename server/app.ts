@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import express, { type Express, type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { GraphStore } from '../graph/store/types.ts';
+import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
+import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { analysisRoutes } from './routes/analysis.ts';
+import { documentRoutes } from './routes/documents.ts';
+import { exportRoutes } from './routes/export.ts';
+import { healthRoutes } from './routes/health.ts';
+import { metaRoutes } from './routes/meta.ts';
+import { nodeRoutes } from './routes/nodes.ts';
+import { pathRoutes } from './routes/paths.ts';
+import { searchRoutes } from './routes/search.ts';
+import { createFolderSources, type SourceProvider } from './sources.ts';
+import { staticUi } from './static.ts';
+
+export interface AppOptions {
+  /** Store calls slower than this answer 503 (default 10 s). */
+  timeoutMs?: number;
+  /** JSON body limit, express syntax (default 100kb). */
+  bodyLimit?: string;
+  /** An origin allowed cross-origin reads; none by default. */
+  corsOrigin?: string;
+  /** Built web UI (default dist/web); null serves the API only. */
+  staticDir?: string | null;
+  version?: string;
+  log?: (msg: string, err: unknown) => void;
+}
+
+export interface CreateAppInput {
+  store: GraphStore;
+  /** Source texts for /api/documents/:doc/lines and /api/consistency (default seeds/ and data/sources/). */
+  sources?: SourceProvider;
+  /** The ETL's text-vs-table check; without it /api/consistency reports nothing. */
+  consistencyCheck?: ConsistencyCheck;
+  options?: AppOptions;
+}
+
+export type App = Express & { locals: { ctx: AppContext } };
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function cors(origin: string): RequestHandler {
+  return (req, res, next) => {
+    res.set({ 'Access-Control-Allow-Origin': origin, Vary: 'Origin' });
+    if (req.method === 'OPTIONS') {
+      res.set({ 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' }).status(204).end();
+      return;
+    }
+    next();
+  };
+}
+
+/** The HTTP app over a GraphStore; read-only, no listen (server/main.ts listens, tests use port 0). */
+export function createApp({ store, sources, consistencyCheck, options = {} }: CreateAppInput): App {
+  const version = options.version ?? packageVersion();
+  const ctx = createContext(store, sources ?? createFolderSources(['seeds', 'data/sources']), consistencyCheck, options.timeoutMs ?? 10_000, version);
+  const app = express() as App;
+  app.locals.ctx = ctx;
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+
+  const api = express.Router();
+  if (options.corsOrigin) api.use(cors(options.corsOrigin));
+  api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  for (const routes of [healthRoutes, searchRoutes, nodeRoutes, pathRoutes, analysisRoutes, documentRoutes, exportRoutes]) api.use(routes(ctx));
+  api.use(metaRoutes(version));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  if (options.staticDir !== null) app.use(staticUi(options.staticDir ?? 'dist/web'));
+  app.use(apiNotFound);
+  app.use(errorHandler(options.log));
+  return app;
+}

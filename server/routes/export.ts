@@ -1,0 +1,47 @@
+import { Router } from 'express';
+import { ExportBodySchema, MAX_ELEMENTS } from '../../graph/api/index.ts';
+import { renderExport } from '../../graph/export/index.ts';
+import { NotFoundError } from '../../graph/store/errors.ts';
+import type { Subgraph } from '../../graph/store/types.ts';
+import type { AppContext } from '../context.ts';
+import { parseInput } from '../http/validate.ts';
+
+/**
+ * A file download, so the cap outcome travels in headers: X-Truncated and X-Limit, plus the
+ * element counts, so a client can warn that the file holds only part of what was asked.
+ */
+export function exportRoutes(ctx: AppContext): Router {
+  const r = Router();
+  r.post('/export', async (req, res) => {
+    const body = parseInput(ExportBodySchema, req.body, 'body');
+    let sub: Subgraph;
+    if (body.ids) {
+      const ids = body.ids;
+      sub = await ctx.call((s) => s.subgraph(ids, { limit: MAX_ELEMENTS }));
+      if (sub.nodes.length === 0 && ids.length > 0) throw new NotFoundError('node', ids[0] ?? '');
+    } else {
+      const q = body.query;
+      if (!q) throw new Error('unreachable: schema requires ids or query');
+      sub = await ctx.call((s) =>
+        s.neighbors(q.neighborsOf, {
+          depth: q.depth,
+          limit: MAX_ELEMENTS,
+          ...(q.nodeTypes ? { nodeTypes: q.nodeTypes } : {}),
+          ...(q.edgeTypes ? { edgeTypes: q.edgeTypes } : {}),
+        }),
+      );
+    }
+    const file = renderExport(body.format, { nodes: sub.nodes, edges: sub.edges });
+    res.set({
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'X-Truncated': String(sub.truncated),
+      'X-Limit': String(sub.limit),
+      'X-Node-Count': String(sub.nodes.length),
+      'X-Edge-Count': String(sub.edges.length),
+      'Access-Control-Expose-Headers': 'X-Truncated, X-Limit, X-Node-Count, X-Edge-Count, Content-Disposition',
+    });
+    res.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+  });
+  return r;
+}
