@@ -1,0 +1,176 @@
+import cytoscape from 'cytoscape';
+import type { ApiClient } from '../api/client.ts';
+import { GraphCanvas } from '../cy/canvas.ts';
+import { layoutOptions } from '../cy/layouts.ts';
+import type { LayoutName } from '../cy/layouts.ts';
+import { buildStylesheet } from '../cy/styles.ts';
+import type { SizeMode } from '../cy/to-cy-elements.ts';
+import { decodeViewState, encodeViewState } from '../state/url-state.ts';
+import type { ViewName } from '../state/url-state.ts';
+import type { AppContext } from './app-context.ts';
+import { bindCanvasEvents } from './canvas-events.ts';
+import { renderExportMenu } from './export-menu.ts';
+import { createLoading, showErrorIn } from './feedback.ts';
+import { renderFilters } from './filters-panel.ts';
+import { applyI18n, getLang, loadLang, onLangChange, setLang, t } from './i18n.ts';
+import { renderLegend } from './legend.ts';
+import { renderPanel, renderTabs } from './panels.ts';
+import { createSearchBox } from './search.ts';
+import { workloadMap } from './workload-view.ts';
+
+/** Timings the browser tests and the bench read (performance.now(), ms since navigation). */
+export interface AppMetrics { ready: boolean; firstUsefulMs: number; lastExpandMs: number; expandCount: number; cy: cytoscape.Core }
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export async function startApp(api: ApiClient): Promise<AppContext> {
+  loadLang();
+  document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
+  applyI18n(document);
+  const cy = cytoscape({ container: $('cy'), style: buildStylesheet(), boxSelectionEnabled: true, selectionType: 'additive', wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+  const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }) });
+  const state = decodeViewState(location.hash);
+  const withLoading = createLoading($('loading'));
+  const metrics: AppMetrics = { ready: false, firstUsefulMs: 0, lastExpandMs: 0, expandCount: 0, cy };
+  (window as unknown as { __pg: AppMetrics }).__pg = metrics;
+  const panel = $('panel');
+  const tabs = $('tabs');
+
+  const ctx: AppContext = {
+    api, canvas, state,
+    async run(work) {
+      try { return await withLoading(work); } catch (e) { ctx.showError(e); return undefined; }
+    },
+    showError: (e) => showErrorIn($('errors'), e),
+    async focusNode(id) {
+      state.focus = id;
+      await ctx.expand(id);
+      const n = cy.getElementById(id);
+      if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 200 });
+      ctx.select(id, { show: true });
+    },
+    async expand(id) {
+      const t0 = performance.now();
+      const f = state.filters;
+      const sub = await ctx.run(() => api.neighbors(id, { nodeTypes: f.nodeTypes, edgeTypes: f.edgeTypes }));
+      if (!sub) return;
+      canvas.expandWith(id, sub);
+      state.expanded = [...canvas.expanded];
+      ctx.syncUrl();
+      // Count the expansion as done once the browser has painted it.
+      requestAnimationFrame(() => { metrics.lastExpandMs = performance.now() - t0; metrics.expandCount++; });
+    },
+    showSubgraph(sub, opts = {}) {
+      if (opts.replace) { canvas.clear(); state.focus = null; state.expanded = []; }
+      canvas.addSubgraph(sub);
+      ctx.relayout();
+      if (opts.highlight) canvas.highlight(opts.highlight);
+      ctx.syncUrl();
+    },
+    select(id, opts = {}) {
+      cy.$(':selected').unselect();
+      state.selected = id && cy.getElementById(id).nonempty() ? id : null;
+      if (state.selected) cy.getElementById(state.selected).select();
+      ctx.syncUrl();
+      if (opts.show && state.selected) ctx.openPanel('details');
+      else if (state.view === 'details' || state.view === null) void openCurrent();
+    },
+    openPanel(id, arg = null) {
+      state.view = id as ViewName;
+      state.arg = arg;
+      ctx.syncUrl();
+      void openCurrent();
+    },
+    syncUrl() {
+      const hash = encodeViewState(state);
+      history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+    },
+    relayout() {
+      const eles = cy.elements().not('.filtered');
+      if (eles.nonempty()) eles.layout(layoutOptions(state.layout)).run();
+    },
+  };
+
+  async function openCurrent(): Promise<void> {
+    const view = state.view ?? 'details';
+    renderTabs(tabs, view, (id) => ctx.openPanel(id));
+    await renderPanel(panel, view, ctx, state.arg);
+  }
+
+  function updateEmpty(): void { $('empty').hidden = cy.nodes().nonempty(); }
+  cy.on('add remove', updateEmpty);
+
+  const searchInput = $<HTMLInputElement>('search');
+  createSearchBox({ input: searchInput, list: $<HTMLUListElement>('search-list'), api, onChoose: (node) => void ctx.focusNode(node.id) });
+  bindCanvasEvents(ctx, searchInput);
+  bindToolbar(ctx);
+  $('try-search').addEventListener('click', () => { searchInput.value = '发展改革局'; searchInput.dispatchEvent(new Event('input')); searchInput.focus(); });
+  $('try-workload').addEventListener('click', () => ctx.openPanel('workload'));
+
+  const renderChrome = () => {
+    applyI18n(document);
+    renderLegend($('legend'));
+    void renderFilters($('filters'), ctx, getLang());
+    renderExportMenu($('export-menu'), ctx);
+  };
+  onLangChange((lang) => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    renderChrome();
+    canvas.relabel();
+    void openCurrent();
+  });
+  renderChrome();
+  ($('layout') as HTMLSelectElement).value = state.layout;
+  ($('size') as HTMLSelectElement).value = state.size;
+  canvas.filters = state.filters;
+  await restore(ctx);
+  updateEmpty();
+  metrics.firstUsefulMs = performance.now();
+  metrics.ready = true;
+  return ctx;
+}
+
+/** Rebuild the view a shared link describes: focus, expansions in order, panel and selection. */
+async function restore(ctx: AppContext): Promise<void> {
+  const s = ctx.state;
+  const { expanded, selected, view, arg } = { ...s, expanded: [...s.expanded] };
+  if (s.size === 'workload') await setSize(ctx, 'workload');
+  if (s.focus) await ctx.expand(s.focus);
+  for (const id of expanded) if (id !== s.focus) await ctx.expand(id);
+  if (s.focus || expanded.length) ctx.relayout();
+  if (view) ctx.openPanel(view, arg);
+  else ctx.openPanel('details');
+  if (selected) ctx.select(selected, { show: view === 'details' });
+}
+
+async function setSize(ctx: AppContext, mode: SizeMode): Promise<void> {
+  ctx.state.size = mode;
+  if (mode === 'workload' && !ctx.canvas.workload) {
+    const res = await ctx.run(() => ctx.api.workload());
+    if (res) ctx.canvas.workload = workloadMap(res.agencies);
+  }
+  ctx.canvas.setSizeMode(mode);
+  ctx.syncUrl();
+}
+
+function bindToolbar(ctx: AppContext): void {
+  const { canvas, state } = ctx;
+  const cy = canvas.cy;
+  const selectedIds = () => cy.$(':selected').not('.more').map((e) => e.id());
+  $<HTMLSelectElement>('layout').addEventListener('change', (ev) => { state.layout = (ev.target as HTMLSelectElement).value as LayoutName; ctx.relayout(); ctx.syncUrl(); });
+  $<HTMLSelectElement>('size').addEventListener('change', (ev) => void setSize(ctx, (ev.target as HTMLSelectElement).value as SizeMode));
+  $('btn-fit').addEventListener('click', () => cy.fit(cy.elements().not('.filtered'), 30));
+  $('btn-expand').addEventListener('click', () => { for (const id of cy.nodes(':selected').not('.more').map((n) => n.id())) void ctx.expand(id); });
+  $('btn-collapse').addEventListener('click', () => { for (const id of cy.nodes(':selected').map((n) => n.id())) canvas.collapse(id); afterEdit(ctx); });
+  $('btn-hide').addEventListener('click', () => { canvas.hide(selectedIds()); ctx.select(null); afterEdit(ctx); });
+  $('btn-pin').addEventListener('click', () => { for (const id of cy.nodes(':selected').map((n) => n.id())) canvas.togglePin(id); });
+  $('btn-undo').addEventListener('click', () => { canvas.undo(); canvas.refresh(); afterEdit(ctx); });
+  $('btn-clear').addEventListener('click', () => { canvas.clear(); state.focus = null; ctx.select(null); afterEdit(ctx); });
+  $('btn-lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
+}
+
+function afterEdit(ctx: AppContext): void {
+  ctx.state.expanded = [...ctx.canvas.expanded];
+  if (ctx.state.focus && ctx.canvas.cy.getElementById(ctx.state.focus).empty()) ctx.state.focus = null;
+  ctx.syncUrl();
+}
