@@ -49,7 +49,8 @@ async function main(): Promise<void> {
       trace: await safe((i) => store.trace(at(q.technologies, i)), Math.min(runs, 100)),
     };
     const elements = graph.nodes.length + graph.edges.length;
-    reportFromChild({ kind, size, nodes: graph.nodes.length, edges: graph.edges.length, loadMs, elementsPerSec: elements / (loadMs / 1000), queries });
+    const result: Omit<StoreChildResult, 'maxRssMb'> = { kind, size, nodes: graph.nodes.length, edges: graph.edges.length, loadMs, elementsPerSec: elements / (loadMs / 1000), queries };
+    reportFromChild(result);
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });
