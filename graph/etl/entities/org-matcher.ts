@@ -1,0 +1,72 @@
+import { ORGANISATION_GLOSSARY, type OrganisationEntry } from '../glossary/organisations.ts';
+import { compileTerms } from './term-matcher.ts';
+
+/** An organisation as named in a line: the glossary entry, or a name recognised by its suffix. */
+export interface OrgMention {
+  index: number;
+  text: string;
+  entry: OrganisationEntry;
+  recognised: boolean;
+}
+
+const BY_NAME = new Map<string, OrganisationEntry>();
+for (const e of ORGANISATION_GLOSSARY) {
+  for (const n of [e.canonical, ...e.aliases]) if (!BY_NAME.has(n)) BY_NAME.set(n, e);
+}
+const GLOSSARY = compileTerms([...BY_NAME.entries()]);
+
+export function glossaryEntry(name: string): OrganisationEntry | undefined {
+  return BY_NAME.get(name.trim());
+}
+
+// A name followed by these is part of a government body (南方科大筹备办, 大学城管委会).
+const AGENCY_TAIL = /^(?:筹备办|管委会|管理委员会|执行局)/;
+
+// Unknown names by suffix. The left part stops at punctuation; verbs and particles are cut below.
+const SUFFIXED = /[\u4e00-\u9fa5A-Za-z0-9（）]{2,24}?(?:股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所)/g;
+const LEFT_CUT =
+  /.*(?:依托|拟成立的|组建|引导|推动|推进|加快|加强|建设|支持|组织|提升|发挥|促进|筹建|建成|建立|引进|鼓励|发展|完成|以及|包括|通过|联合|合作|吸引|探索|与|和|及|对|由|的|为|等|在|以)/;
+const GENERIC =
+  /各|^(?:特色|专业|有关|相关|若干|一批|一个|国内外|境内外|知名|著名|高水平|研究型|民办|公办|该|本|其|重点|新建|大型|中小|龙头|骨干|国家|省|市|区|深港|技能)|个|企业$|[0-9]+$/;
+const ENTERPRISE_SUFFIX = /(?:有限公司|集团)$/;
+
+/** Organisations named in a line: glossary names first, then suffix-recognised unknown names. */
+export function findOrganisations(line: string): OrgMention[] {
+  const out: OrgMention[] = [];
+  let maskedText = line;
+  for (const hit of GLOSSARY.find(line)) {
+    if (AGENCY_TAIL.test(line.slice(hit.index + hit.term.length))) continue;
+    out.push({ index: hit.index, text: hit.term, entry: hit.value, recognised: false });
+  }
+  if (out.length > 0) {
+    // Mask glossary names so the recogniser sees only the rest (香港理工大学普尔药物有限公司).
+    let pos = 0;
+    const chars: string[] = [];
+    for (const m of out) {
+      chars.push(line.slice(pos, m.index), '｜'.repeat(m.text.length));
+      pos = m.index + m.text.length;
+    }
+    chars.push(line.slice(pos));
+    maskedText = chars.join('');
+  }
+  for (const m of maskedText.matchAll(SUFFIXED)) {
+    const cut = LEFT_CUT.exec(m[0]);
+    const start = (m.index ?? 0) + (cut ? cut[0].length : 0);
+    const end = (m.index ?? 0) + m[0].length;
+    const name = line.slice(start, end);
+    // 大学城, 大学园, 大学生, 大学科技园 are places and people, not universities.
+    if (name.endsWith('大学') && /^(?:[城园生]|科技园)/.test(line.slice(end))) continue;
+    if (!isPlausibleName(name)) continue;
+    const type = ENTERPRISE_SUFFIX.test(name) ? 'Enterprise' : 'Institution';
+    out.push({ index: start, text: name, entry: { canonical: name, type, aliases: [] }, recognised: true });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+const NOT_NAMES = new Set(['深港证券交易所', '工程研究院']);
+
+function isPlausibleName(name: string): boolean {
+  const stem = name.replace(/(?:股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所)$/, '');
+  if (stem.length < 2 || NOT_NAMES.has(name)) return false;
+  return !GENERIC.test(stem);
+}

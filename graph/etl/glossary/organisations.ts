@@ -1,0 +1,135 @@
+/**
+ * Curated knowledge: non-government organisations named in Shenzhen plans, with the
+ * spellings the documents use. Government bodies are typed by the structural steps.
+ * A name to be built (依托X组建Y) is listed when several passages name it.
+ */
+export interface OrganisationEntry {
+  canonical: string;
+  type: 'Institution' | 'Enterprise';
+  aliases: readonly string[];
+  en?: string;
+}
+
+const I = 'Institution' as const;
+const E = 'Enterprise' as const;
+
+export const ORGANISATION_GLOSSARY: readonly OrganisationEntry[] = [
+  // Enterprises
+  { canonical: '华为', type: E, aliases: ['华为技术有限公司', '华为公司'], en: 'Huawei' },
+  { canonical: '中兴通讯', type: E, aliases: ['中兴', '深圳中兴通讯股份有限公司', '中兴通讯股份有限公司'], en: 'ZTE' },
+  { canonical: '比亚迪', type: E, aliases: ['比亚迪股份有限公司', '比亚迪公司'], en: 'BYD' },
+  { canonical: '腾讯', type: E, aliases: ['腾讯公司', '深圳市腾讯计算机系统有限公司'], en: 'Tencent' },
+  { canonical: '迈瑞', type: E, aliases: ['迈瑞医疗', '深圳迈瑞生物医疗电子股份有限公司'], en: 'Mindray' },
+  { canonical: '大族激光', type: E, aliases: ['大族激光科技产业集团股份有限公司'], en: "Han's Laser" },
+  { canonical: '华强文化科技集团', type: E, aliases: ['华强文化科技', '深圳华强文化科技集团股份有限公司'], en: 'Fantawild' },
+  { canonical: '富士康', type: E, aliases: ['富士康科技集团'], en: 'Foxconn' },
+  { canonical: '深圳市闪联信息技术有限公司', type: E, aliases: ['闪联'] },
+  { canonical: '深圳赛西信息技术有限公司', type: E, aliases: ['赛西'] },
+  { canonical: '深圳广晟数码技术有限公司', type: E, aliases: ['广晟数码'] },
+  { canonical: '京东方（深圳）有限公司', type: E, aliases: ['京东方'], en: 'BOE' },
+  { canonical: '中芯国际', type: E, aliases: ['中芯国际集成电路制造有限公司'], en: 'SMIC' },
+  { canonical: '世纪晶源', type: E, aliases: ['深圳世纪晶源科技有限公司'] },
+  { canonical: '意法半导体', type: E, aliases: [], en: 'STMicroelectronics' },
+  { canonical: '深超光电', type: E, aliases: ['深圳市深超光电科技有限公司'] },
+  { canonical: '康宁', type: E, aliases: ['康宁公司'], en: 'Corning' },
+  { canonical: '赛诺菲巴斯德', type: E, aliases: [], en: 'Sanofi Pasteur' },
+  { canonical: '杜邦', type: E, aliases: ['杜邦太阳能', '杜邦公司'], en: 'DuPont' },
+  { canonical: '哈飞汽车', type: E, aliases: ['哈飞'], en: 'Hafei Motor' },
+  { canonical: '标致', type: E, aliases: [], en: 'Peugeot' },
+  { canonical: '创维', type: E, aliases: ['创维集团'], en: 'Skyworth' },
+  { canonical: '招商局集团', type: E, aliases: ['招商局'], en: 'China Merchants Group' },
+  { canonical: '微软', type: E, aliases: ['微软公司'], en: 'Microsoft' },
+  { canonical: '思科', type: E, aliases: ['思科公司'], en: 'Cisco' },
+  { canonical: 'SK电讯', type: E, aliases: ['韩国SKT', 'SKT'], en: 'SK Telecom' },
+  { canonical: '比克', type: E, aliases: ['比克电池'], en: 'BAK' },
+  { canonical: 'A8音乐集团', type: E, aliases: ['A8音乐'] },
+  { canonical: '创世纪转基因技术公司', type: E, aliases: ['创世纪转基因'] },
+  { canonical: '绿微康', type: E, aliases: [] },
+  { canonical: '南方电网', type: E, aliases: ['中国南方电网'], en: 'China Southern Power Grid' },
+  { canonical: '中国电信深圳分公司', type: E, aliases: ['深圳电信'], en: 'China Telecom Shenzhen' },
+  { canonical: '深圳广电集团', type: E, aliases: ['深圳广播电影电视集团'] },
+  { canonical: '深圳市创新投资集团有限公司', type: E, aliases: ['创新投公司', '创新投', '深创投'], en: 'Shenzhen Capital Group' },
+
+  // Exchanges, associations, service centres
+  { canonical: '深圳证券交易所', type: I, aliases: ['深交所'], en: 'Shenzhen Stock Exchange' },
+  { canonical: '深圳市产权交易中心', type: I, aliases: ['市产权交易中心'] },
+  { canonical: '深圳国际高新技术产权交易所', type: I, aliases: ['国际高新技术产权交易所'] },
+  { canonical: '华南技术产权交易中心', type: I, aliases: [] },
+  { canonical: '深圳联合产权交易所', type: I, aliases: [] },
+  { canonical: '深圳文化产权交易中心', type: I, aliases: [] },
+  { canonical: '深圳市创业投资同业公会', type: I, aliases: ['创投公会'] },
+  { canonical: '深圳市现代服务外包产业促进会', type: I, aliases: [] },
+  { canonical: '深圳软件园管理中心', type: I, aliases: [] },
+
+  // Universities and colleges
+  { canonical: '南方科技大学', type: I, aliases: ['南方科大'], en: 'Southern University of Science and Technology' },
+  { canonical: '深圳大学', type: I, aliases: [], en: 'Shenzhen University' },
+  { canonical: '深圳大学城', type: I, aliases: ['大学城'], en: 'University Town of Shenzhen' },
+  { canonical: '深圳虚拟大学园', type: I, aliases: ['虚拟大学园'] },
+  { canonical: '北京大学深圳研究生院', type: I, aliases: ['北大深研院'] },
+  { canonical: '清华大学深圳研究生院', type: I, aliases: ['清华深研院'] },
+  { canonical: '哈尔滨工业大学深圳研究生院', type: I, aliases: ['哈工大深研院'] },
+  { canonical: '北京大学汇丰商学院', type: I, aliases: ['汇丰商学院'] },
+  { canonical: '北京大学国际法学院', type: I, aliases: ['国际法学院'] },
+  { canonical: '深圳职业技术学院', type: I, aliases: ['深职院'] },
+  { canonical: '深圳信息职业技术学院', type: I, aliases: [] },
+  { canonical: '广东新安职业技术学院', type: I, aliases: [] },
+  { canonical: '深圳富士康工业工程管理学院', type: I, aliases: ['富士康工业工程管理学院'] },
+  { canonical: '深圳创意设计学院', type: I, aliases: [] },
+  { canonical: '香港中文大学深圳学院', type: I, aliases: [] },
+  { canonical: '深圳育才教育集团', type: I, aliases: [] },
+  { canonical: '清华大学', type: I, aliases: [], en: 'Tsinghua University' },
+  { canonical: '北京大学', type: I, aliases: ['北大'], en: 'Peking University' },
+  { canonical: '哈尔滨工业大学', type: I, aliases: ['哈工大'] },
+  { canonical: '香港大学', type: I, aliases: [], en: 'University of Hong Kong' },
+  { canonical: '香港中文大学', type: I, aliases: ['港中大'], en: 'Chinese University of Hong Kong' },
+  { canonical: '香港科技大学', type: I, aliases: ['港科大'], en: 'Hong Kong University of Science and Technology' },
+  { canonical: '香港理工大学', type: I, aliases: ['港理工'], en: 'Hong Kong Polytechnic University' },
+  { canonical: '香港城市大学', type: I, aliases: ['港城大'], en: 'City University of Hong Kong' },
+  { canonical: '香港浸会大学', type: I, aliases: [], en: 'Hong Kong Baptist University' },
+  { canonical: '武汉大学', type: I, aliases: [] },
+  { canonical: '南京大学', type: I, aliases: [] },
+  { canonical: '中国地质大学', type: I, aliases: [] },
+  { canonical: '华中科技大学', type: I, aliases: [] },
+  { canonical: '中山大学', type: I, aliases: [] },
+  { canonical: '北京航空航天大学', type: I, aliases: ['北航'] },
+  { canonical: '上海交通大学', type: I, aliases: [] },
+  { canonical: '中南大学', type: I, aliases: [] },
+  { canonical: '北京理工大学', type: I, aliases: [] },
+
+  // Research institutes, laboratories, infrastructure
+  {
+    canonical: '深圳先进技术研究院',
+    type: I,
+    aliases: ['中国科学院深圳先进技术研究院', '先进技术研究院', '中科院先进研究院', '深圳先进院', '中科院深圳先进院'],
+    en: 'Shenzhen Institutes of Advanced Technology (SIAT)',
+  },
+  { canonical: '中国科学院', type: I, aliases: ['中科院'], en: 'Chinese Academy of Sciences' },
+  { canonical: '中国工程院', type: I, aliases: ['工程院'], en: 'Chinese Academy of Engineering' },
+  { canonical: '中国农业科学院', type: I, aliases: ['中国农科院'], en: 'Chinese Academy of Agricultural Sciences' },
+  { canonical: '深圳华大基因研究院', type: I, aliases: ['华大基因研究院', '华大基因', '华大'], en: 'BGI Shenzhen' },
+  { canonical: '光启高等理工研究院', type: I, aliases: ['深圳光启高等理工研究院', '光启理工', '光启研究院', '光启'], en: 'Kuang-Chi Institute' },
+  { canonical: '深圳产业创新研究院', type: I, aliases: [] },
+  { canonical: '腾讯研究院', type: I, aliases: [] },
+  { canonical: '五一五所', type: I, aliases: [] },
+  { canonical: '深圳市计量质量检测研究院', type: I, aliases: [] },
+  { canonical: '深圳市标准技术研究院', type: I, aliases: [] },
+  { canonical: '深圳电信研究院', type: I, aliases: [] },
+  { canonical: '深圳无线电检测技术研究院', type: I, aliases: [] },
+  { canonical: '深圳国家电子技术工业试验中心', type: I, aliases: [] },
+  { canonical: '深圳国家高技术产业创新中心', type: I, aliases: ['国家高技术产业创新中心'] },
+  {
+    canonical: '国家超级计算深圳中心',
+    type: I,
+    aliases: ['国家华南超级计算中心', '华南超级计算中心', '超算中心'],
+    en: 'National Supercomputing Center in Shenzhen',
+  },
+  { canonical: '深圳云计算中心', type: I, aliases: [] },
+  { canonical: '深圳国家基因库', type: I, aliases: ['国家基因库'], en: 'China National GeneBank' },
+  { canonical: '工业产品检测中心', type: I, aliases: [] },
+  { canonical: '深圳标准信息馆', type: I, aliases: [] },
+  { canonical: '深圳市标准孵化工程中心', type: I, aliases: ['标准孵化工程中心'] },
+  { canonical: '深圳市医疗器械检测中心', type: I, aliases: [] },
+  { canonical: '深圳市医学信息中心', type: I, aliases: [] },
+  { canonical: '深圳图书馆', type: I, aliases: [] },
+];
