@@ -1,0 +1,77 @@
+import { nodeId } from '../model/index.ts';
+import { parseDivisionTable, type DivisionTable } from './division-table.ts';
+import { parseClauses, type ResponsibilityClause } from './responsibility-clauses.ts';
+import { parseSections, type SectionRecord } from './sections.ts';
+import { readTimeContext, type TimeContext } from './time-expressions.ts';
+import type { ParsedDocument, SourceDocument, TaskSpan } from './types.ts';
+
+export interface PlacedClause {
+  clause: ResponsibilityClause;
+  sectionId: string | null;
+}
+
+/** Everything the structure steps read from one document; `parsed` is the public contract. */
+export interface DocumentStructure {
+  parsed: ParsedDocument;
+  docKey: string;
+  sections: { rec: SectionRecord; id: string }[];
+  table: DivisionTable | null;
+  rowIds: Map<number, string>;
+  clauses: PlacedClause[];
+  time: TimeContext;
+}
+
+export function docKeyOf(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+export function documentIdOf(source: SourceDocument): string {
+  const h = source.header;
+  return nodeId('Document', h.number ?? h.url ?? docKeyOf(source.file));
+}
+
+export function sectionTaskId(docKey: string, path: string): string {
+  return nodeId('Task', `${docKey}#${path}`);
+}
+
+export function rowTaskId(docKey: string, no: number): string {
+  return nodeId('Task', `${docKey}#row-${no}`);
+}
+
+export function readStructure(source: SourceDocument): DocumentStructure {
+  const docKey = docKeyOf(source.file);
+  const documentId = documentIdOf(source);
+  const sections = parseSections(source.lines).map((rec) => ({ rec, id: sectionTaskId(docKey, rec.path) }));
+  const idByPath = new Map(sections.map((s) => [s.rec.path, s.id]));
+  const table = parseDivisionTable(source.lines);
+  const rowIds = new Map<number, string>();
+  for (const r of table?.rows ?? []) if (!rowIds.has(r.no)) rowIds.set(r.no, rowTaskId(docKey, r.no));
+
+  const sectionOfLine = new Map<number, string>();
+  for (const s of sections) if (!s.rec.inline) for (const l of s.rec.lines) sectionOfLine.set(l, s.id);
+  const end = table ? table.headerLine - 1 : source.lines.length;
+  const clauses = parseClauses(source.lines, end).map((clause) => ({ clause, sectionId: sectionOfLine.get(clause.line) ?? null }));
+
+  const tasks: TaskSpan[] = sections.map(({ rec, id }) => ({
+    taskId: id,
+    kind: 'section',
+    title: rec.title,
+    titleLine: rec.titleLine,
+    lines: [...rec.lines],
+    parentId: rec.parentPath === null ? documentId : (idByPath.get(rec.parentPath) ?? documentId),
+  }));
+  const seenRows = new Set<number>();
+  for (const r of table?.rows ?? []) {
+    if (seenRows.has(r.no)) continue; // a repeated number is reported by the table step, not doubled
+    seenRows.add(r.no);
+    tasks.push({ taskId: rowTaskId(docKey, r.no), kind: 'tableRow', title: r.title, titleLine: r.titleLine, lines: [...r.lines], parentId: documentId });
+  }
+  const headings = sections.filter((s) => s.rec.depth === 1).map((s) => s.rec.title);
+  const time = readTimeContext(headings, source.lines.join('\n'));
+  return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time };
+}
+
+/** Sections and table rows of one document as TaskSpans: the input of every later step. */
+export function parseDocument(source: SourceDocument): ParsedDocument {
+  return readStructure(source).parsed;
+}

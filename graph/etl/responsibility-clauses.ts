@@ -1,0 +1,39 @@
+import type { LineText } from './sections.ts';
+
+/** 责任单位：X、Y牵头，Z等配合（见附表N、M）: who leads and cooperates, and which table rows it cites. */
+export interface ResponsibilityClause {
+  line: number;
+  quote: string; // the whole clause, as on its line
+  lead: LineText;
+  coop: LineText | null;
+  rows: number[];
+  citeQuote: string; // （见附表N、M）
+}
+
+const CLAUSE = /责任单位[：:](.+?)牵头(?:[，,](.+?)配合)?(（见附表([\d、，,]+)）)?[。；]?$/;
+
+export function parseClauseLine(text: string, line: number): ResponsibilityClause | null {
+  const at = text.indexOf('责任单位');
+  if (at < 0) return null;
+  const m = CLAUSE.exec(text.slice(at).trim());
+  if (!m) return null;
+  const rows = (m[4] ?? '').split(/[、，,]/).filter(Boolean).map(Number);
+  return {
+    line,
+    quote: m[0].replace(/[。；]$/, ''),
+    lead: { line, text: m[1] ?? '' },
+    coop: m[2] ? { line, text: m[2] } : null,
+    rows,
+    citeQuote: m[3] ?? '',
+  };
+}
+
+/** Every responsibility clause before the annex; each belongs to the section whose body holds its line. */
+export function parseClauses(lines: readonly string[], endLine = lines.length): ResponsibilityClause[] {
+  const out: ResponsibilityClause[] = [];
+  for (let i = 0; i < Math.min(endLine, lines.length); i++) {
+    const c = parseClauseLine(lines[i] ?? '', i + 1);
+    if (c) out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import { edgeId, type EdgeType, type ExtractionWarning, type GraphEdge, type GraphNode } from '../model/index.ts';
+import type { DocumentStructure } from './parse-document.ts';
+import { clauseUnits, mentionEvidence, rowUnits, unitNode, type PlacedUnit } from './responsibility-units.ts';
+import type { GraphFragment } from './types.ts';
+import { looksLikeAbbreviation } from './unit-names.ts';
+
+/**
+ * LEADS / COOPERATES from the table rows (the authority for a row) and from the responsibility
+ * clauses (onto their section), and CITES from a section to the rows its clause cites.
+ */
+export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment {
+  const doc = s.parsed.source.file;
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const warnings: ExtractionWarning[] = [];
+  const link = (type: EdgeType, u: PlacedUnit, target: string, source: 'table' | 'clause') => {
+    nodes.push(unitNode(doc, u));
+    edges.push({ id: edgeId(type, u.id, target), type, source: u.id, target, props: { source }, evidence: mentionEvidence(doc, u) });
+    warnings.push(...unitWarnings(doc, u));
+  };
+
+  for (const row of s.table?.rows ?? []) {
+    const target = s.rowIds.get(row.no);
+    if (!target) continue;
+    const roles = rowUnits(row);
+    for (const u of roles.lead) link('LEADS', u, target, 'table');
+    for (const u of roles.coop) link('COOPERATES', u, target, 'table');
+    for (const c of row.extraCells) warnings.push({ doc, line: c.line, kind: 'unparsed-line', message: `row ${row.no}: cell beyond 牵头单位/协办单位`, text: c.text });
+  }
+
+  for (const { clause, sectionId } of s.clauses) {
+    if (!sectionId) {
+      warnings.push({ doc, line: clause.line, kind: 'unparsed-line', message: 'responsibility clause outside any section', text: clause.quote });
+      continue;
+    }
+    const roles = clauseUnits(clause);
+    for (const u of roles.lead) link('LEADS', u, sectionId, 'clause');
+    for (const u of roles.coop) link('COOPERATES', u, sectionId, 'clause');
+    for (const no of clause.rows) {
+      const rowId = s.rowIds.get(no);
+      if (!rowId) {
+        warnings.push({ doc, line: clause.line, kind: 'missing-table-row', message: `clause cites 附表${no}, which the table lacks`, text: clause.citeQuote });
+        continue;
+      }
+      edges.push({
+        id: edgeId('CITES', sectionId, rowId), type: 'CITES', source: sectionId, target: rowId,
+        props: { tableNo: no }, evidence: [{ doc, line: clause.line, quote: clause.citeQuote }],
+      });
+    }
+  }
+  return { nodes, edges, warnings };
+}
+
+function unitWarnings(doc: string, u: PlacedUnit): ExtractionWarning[] {
+  const at = { doc, line: u.mention.line, text: u.mention.surface };
+  if (u.unit.via === 'unknown') return [{ ...at, kind: 'unknown-unit-type', message: `cannot tell what kind of unit ${u.mention.surface} is` }];
+  if (looksLikeAbbreviation(u.unit)) return [{ ...at, kind: 'unresolved-abbreviation', message: `${u.mention.surface} is not in the glossary; typed by its suffix only` }];
+  return [];
+}

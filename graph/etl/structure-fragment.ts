@@ -1,0 +1,69 @@
+import { edgeId, type Evidence, type GraphEdge, type GraphNode, type TimeInterval } from '../model/index.ts';
+import { parseHeaderFields } from './document-header.ts';
+import type { DocumentStructure } from './parse-document.ts';
+import type { SectionRecord } from './sections.ts';
+import { parseTimeExpressions, type TimeContext } from './time-expressions.ts';
+import type { GraphFragment } from './types.ts';
+
+/** Document node, section and table-row Task nodes, and PART_OF between them. */
+export function buildStructureFragment(s: DocumentStructure): GraphFragment {
+  const { source, documentId } = s.parsed;
+  const doc = source.file;
+  const nodes: GraphNode[] = [documentNode(s)];
+  const edges: GraphEdge[] = [];
+  const partOf = (child: string, parent: string, evidence: Evidence[]) =>
+    edges.push({ id: edgeId('PART_OF', child, parent), type: 'PART_OF', source: child, target: parent, props: {}, evidence });
+  const idByPath = new Map(s.sections.map((x) => [x.rec.path, x.id]));
+
+  for (const { rec, id } of s.sections) {
+    const evidence: Evidence[] = [{ doc, line: rec.titleLine, quote: rec.quote }];
+    const props: GraphNode['props'] = { doc, kind: 'section', path: rec.path, depth: rec.depth, deadlines: sectionDeadlines(rec, s.time) };
+    if (rec.goals) props.goals = rec.goals.text;
+    if (rec.work) props.work = rec.work.text;
+    if (rec.inline) props.item = true;
+    nodes.push({ id, type: 'Task', name: rec.title, aliases: [], props, evidence });
+    partOf(id, rec.parentPath === null ? documentId : (idByPath.get(rec.parentPath) ?? documentId), evidence);
+  }
+  for (const r of s.table?.rows ?? []) {
+    const id = s.rowIds.get(r.no);
+    if (!id) continue;
+    const evidence: Evidence[] = [{ doc, line: r.titleLine, quote: r.quote }];
+    const props: GraphNode['props'] = {
+      doc, kind: 'tableRow', path: `row-${r.no}`, depth: 1, tableNo: r.no, group: r.group, groupNo: r.groupNo,
+      deadlines: parseTimeExpressions(r.title, s.time),
+    };
+    nodes.push({ id, type: 'Task', name: r.title, aliases: [], props, evidence });
+    partOf(id, documentId, evidence);
+  }
+  return { nodes, edges, warnings: [] };
+}
+
+function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {
+  const texts = [rec.title, ...rec.texts.map((t) => t.text)];
+  if (rec.goals) texts.push(rec.goals.text);
+  if (rec.work && !rec.inline) texts.push(rec.work.text); // a parent's deadlines include its items'
+  const out: TimeInterval[] = [];
+  const seen = new Set<string>();
+  for (const t of texts) {
+    for (const d of parseTimeExpressions(t, ctx)) {
+      const key = `${d.text}|${d.label}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
+function documentNode(s: DocumentStructure): GraphNode {
+  const { source, documentId } = s.parsed;
+  const h = source.header;
+  const fields = parseHeaderFields(source.lines);
+  const evidence: Evidence[] = fields.map((f) => ({ doc: source.file, line: f.line, quote: f.value }));
+  const props: GraphNode['props'] = { file: source.file };
+  for (const [k, v] of Object.entries(h)) if (v) props[k] = v;
+  const name = h.title ?? s.docKey;
+  const aliases = [h.number, s.docKey].filter((a): a is string => Boolean(a) && a !== name);
+  return { id: documentId, type: 'Document', name, aliases, props, evidence: evidence.length ? evidence : [{ doc: source.file, line: 1, quote: source.lines[0] || s.docKey }] };
+}

@@ -1,0 +1,99 @@
+import type { TimeInterval } from '../model/index.ts';
+
+/** What a document itself defines: its plan periods (四、2008―2010年主要工作) and what 近期 means. */
+export interface TimeContext {
+  periods: { start: number; end: number }[];
+  nearTerm?: { start: number; end: number };
+}
+
+const FIVE_YEAR: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, 四: 2021 }; // 十X五 → first year
+
+const RE = new RegExp(
+  [
+    '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期))',
+    '(?<near>近期)',
+    '(?<rng>(?<r1>(?:19|20)\\d{2})年?[―\\-–—~至到](?<r2>(?:19|20)\\d{2})年)',
+    '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:年?(?<end>底|末)|年第(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?<mend>底|末)?|年(?<within>内)?)(?<by>前|以前)?',
+  ].join('|'),
+  'g',
+);
+
+const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const monthEnd = (y: number, m: number) => `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
+
+function period(text: string, start: number, end: number): TimeInterval {
+  return { text, start: `${start}-01-01`, end: `${end}-12-31`, precision: 'period', label: `${start}–${end}` };
+}
+
+/**
+ * Normalises every time expression in `text` to an interval with its precision, keeping the words:
+ * 2009年底 → by 2009-12-31 (year), 2010年10月前 → by 2010-10, 2009年第四季度 → 2009-Q4,
+ * 到2015年 and “十二五”期间 → 2011–2015, 近期 → the document's own near-term period.
+ */
+export function parseTimeExpressions(text: string, context: TimeContext = { periods: [] }): TimeInterval[] {
+  const out: TimeInterval[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(RE)) {
+    const g = m.groups ?? {};
+    if (text[(m.index ?? 0) - 1] === '比') continue; // 比2005年增长: a baseline, not a deadline
+    const t = toInterval(m[0], g, context);
+    if (!t) continue;
+    const key = `${t.text}|${t.label}|${t.start}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function toInterval(text: string, g: Record<string, string | undefined>, ctx: TimeContext): TimeInterval | null {
+  if (g.fyp) {
+    const start = FIVE_YEAR[g.fypn ?? ''] ?? 0;
+    return period(text, start, start + 4);
+  }
+  if (g.near) return ctx.nearTerm ? period(text, ctx.nearTerm.start, ctx.nearTerm.end) : null;
+  if (g.rng) return period(text, Number(g.r1), Number(g.r2));
+  const y = Number(g.y);
+  const by = Boolean(g.by);
+  if (g.end) return { text, start: null, end: `${y}-12-31`, precision: 'year', label: String(y) };
+  if (g.q) {
+    const q = QUARTERS[g.q] ?? 4;
+    return { text, start: by ? null : `${y}-${pad(q * 3 - 2)}-01`, end: monthEnd(y, q * 3), precision: 'quarter', label: `${y}-Q${q}` };
+  }
+  if (g.h) {
+    const h = g.h === '上' ? 1 : 2;
+    return { text, start: by ? null : `${y}-${h === 1 ? '01' : '07'}-01`, end: monthEnd(y, h * 6), precision: 'half', label: `${y}-H${h}` };
+  }
+  if (g.m) {
+    const mo = Number(g.m);
+    const open = by || Boolean(g.mend);
+    return { text, start: open ? null : `${y}-${pad(mo)}-01`, end: monthEnd(y, mo), precision: 'month', label: `${y}-${pad(mo)}` };
+  }
+  if (g.pre) {
+    // 到2015年: the plan period ending that year, as the document defines it; else simply "by".
+    const p = ctx.periods.find((x) => x.end === y);
+    if (p) return period(text, p.start, p.end);
+    return { text, start: null, end: `${y}-12-31`, precision: 'year', label: String(y) };
+  }
+  return { text, start: by ? null : `${y}-01-01`, end: `${y}-12-31`, precision: 'year', label: String(y) };
+}
+
+/** Plan periods from the document's headings and wording; 近期 is its first period. */
+export function readTimeContext(headings: readonly string[], fullText: string): TimeContext {
+  const periods: TimeContext['periods'] = [];
+  for (const h of headings) {
+    const m = /((?:19|20)\d{2})[―\-–—~至]((?:19|20)\d{2})年/.exec(h);
+    if (m) periods.push({ start: Number(m[1]), end: Number(m[2]) });
+  }
+  for (const m of fullText.matchAll(/十([一二三四])五”?(?:期间|时期)/g)) {
+    const start = FIVE_YEAR[m[1] ?? ''] ?? 0;
+    if (!periods.some((p) => p.start === start)) periods.push({ start, end: start + 4 });
+  }
+  const dated = periods.filter((p) => headings.some((h) => h.includes(String(p.start))));
+  const first = [...dated].sort((a, b) => a.start - b.start)[0];
+  return first ? { periods, nearTerm: first } : { periods };
+}
