@@ -1,0 +1,75 @@
+import type { AgencyLevel, JsonValue } from '../model/index.ts';
+import type { AgencyWorkload, RoleCounts, WorkloadOptions } from '../store/types.ts';
+
+/** One responsibility edge as both stores can read it: who, which task, which role. */
+export interface ResponsibilityRow {
+  agency: { id: string; type: string; name: string; props: Record<string, JsonValue> };
+  task: { id: string; props: Record<string, JsonValue> };
+  role: 'LEADS' | 'COOPERATES';
+}
+
+/** Year of the latest deadline `end`, or "none": the year a task is due. */
+export function deadlineYear(taskProps: Record<string, JsonValue>): string {
+  const deadlines = taskProps['deadlines'];
+  let latest: string | null = null;
+  if (Array.isArray(deadlines)) {
+    for (const d of deadlines) {
+      if (d && typeof d === 'object' && !Array.isArray(d) && typeof d['end'] === 'string') {
+        if (latest === null || d['end'] > latest) latest = d['end'];
+      }
+    }
+  }
+  return latest ? latest.slice(0, 4) : 'none';
+}
+
+function levelOf(props: Record<string, JsonValue>): AgencyLevel | null {
+  const level = props['level'];
+  return level === 'municipal' || level === 'district' || level === 'national' || level === 'other' ? level : null;
+}
+
+const roleKey = (role: 'LEADS' | 'COOPERATES'): keyof RoleCounts => (role === 'LEADS' ? 'led' : 'cooperated');
+const bump = (rec: Record<string, RoleCounts>, key: string, role: keyof RoleCounts) => {
+  const counts = (rec[key] ??= { led: 0, cooperated: 0 });
+  counts[role]++;
+};
+
+/**
+ * Workload per agency. `rows` (table rows) is the authority; `sections` counts section tasks;
+ * byDoc and byYear count every task of either kind. Each (agency, task, role) counts once.
+ */
+export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: WorkloadOptions = {}): AgencyWorkload[] {
+  const byAgency = new Map<string, AgencyWorkload>();
+  const seen = new Set<string>();
+  for (const { agency, task, role } of rows) {
+    if (agency.type !== 'Agency') continue;
+    if (agency.props['collective'] === true && !options.includeCollective) continue;
+    const level = levelOf(agency.props);
+    if (options.level && level !== options.level) continue;
+    const doc = typeof task.props['doc'] === 'string' ? task.props['doc'] : 'unknown';
+    if (options.doc && doc !== options.doc) continue;
+    const key = `${agency.id}\u0000${task.id}\u0000${role}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let w = byAgency.get(agency.id);
+    if (!w) {
+      w = { agency: { id: agency.id, name: agency.name, level }, rows: { led: 0, cooperated: 0 }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {} };
+      byAgency.set(agency.id, w);
+    }
+    const r = roleKey(role);
+    if (task.props['kind'] === 'tableRow') w.rows[r]++;
+    else if (task.props['kind'] === 'section') w.sections[r]++;
+    bump(w.byDoc, doc, r);
+    bump(w.byYear, deadlineYear(task.props), r);
+  }
+  return [...byAgency.values()].sort(compareWorkload);
+}
+
+export function compareWorkload(a: AgencyWorkload, b: AgencyWorkload): number {
+  return (
+    b.rows.led - a.rows.led ||
+    b.rows.cooperated - a.rows.cooperated ||
+    b.sections.led - a.sections.led ||
+    (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : 0) ||
+    (a.agency.id < b.agency.id ? -1 : a.agency.id > b.agency.id ? 1 : 0)
+  );
+}

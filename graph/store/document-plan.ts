@@ -1,0 +1,79 @@
+import type { GraphEdge, GraphJson, GraphNode } from '../model/index.ts';
+import { mergeEvidence } from '../model/index.ts';
+import { InvalidInputError } from './errors.ts';
+
+/**
+ * What replacing one document's facts changes, decided from plain data so both stores agree.
+ * `before` must hold every current node/edge whose evidence cites `doc`, every current item whose
+ * id is in the fragment, and the current nodes the fragment's edges point at.
+ */
+export interface DocumentPlan {
+  upsertNodes: GraphNode[];
+  upsertEdges: GraphEdge[];
+  removeNodes: string[];
+  removeEdges: string[];
+  nodesAdded: number;
+  edgesAdded: number;
+}
+
+function uniq(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
+/** Existing item minus `doc`'s evidence, merged with the fragment's version of it. */
+function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming: T | undefined, doc: string): T | null {
+  const kept = old ? old.evidence.filter((e) => e.doc !== doc) : [];
+  if (!incoming) {
+    if (!old) return null;
+    if (kept.length === old.evidence.length) return old;
+    // Facts no other document supports go; facts that never had evidence are left alone.
+    return kept.length === 0 && old.evidence.length > 0 ? null : { ...old, evidence: kept };
+  }
+  // Only this document supported it: take the new version whole (props may have changed).
+  if (!old || kept.length === 0) return incoming;
+  const merged = { ...old, props: { ...old.props, ...incoming.props }, evidence: mergeEvidence(kept, incoming.evidence) };
+  if ('aliases' in merged && 'aliases' in incoming) {
+    (merged as GraphNode).aliases = uniq([...(merged as GraphNode).aliases, ...incoming.aliases]).filter((a) => a !== merged.name);
+  }
+  return merged;
+}
+
+export function planDocumentReplace(doc: string, before: GraphJson, fragment: GraphJson): DocumentPlan {
+  const oldNodes = new Map(before.nodes.map((n) => [n.id, n]));
+  const oldEdges = new Map(before.edges.map((e) => [e.id, e]));
+  const newNodes = new Map<string, GraphNode>();
+  for (const n of fragment.nodes) {
+    const prev = newNodes.get(n.id);
+    newNodes.set(n.id, prev ? { ...prev, aliases: uniq([...prev.aliases, ...n.aliases]), props: { ...prev.props, ...n.props }, evidence: mergeEvidence(prev.evidence, n.evidence) } : n);
+  }
+  const newEdges = new Map<string, GraphEdge>();
+  for (const e of fragment.edges) {
+    const prev = newEdges.get(e.id);
+    newEdges.set(e.id, prev ? { ...prev, props: { ...prev.props, ...e.props }, evidence: mergeEvidence(prev.evidence, e.evidence) } : e);
+  }
+  const plan: DocumentPlan = { upsertNodes: [], upsertEdges: [], removeNodes: [], removeEdges: [], nodesAdded: 0, edgesAdded: 0 };
+  for (const id of new Set([...oldNodes.keys(), ...newNodes.keys()])) {
+    const old = oldNodes.get(id);
+    const next = mergeItem(old, newNodes.get(id), doc);
+    if (!next) plan.removeNodes.push(id);
+    else if (next !== old) plan.upsertNodes.push(next);
+    if (!old && next) plan.nodesAdded++;
+  }
+  const removed = new Set(plan.removeNodes);
+  for (const id of new Set([...oldEdges.keys(), ...newEdges.keys()])) {
+    const old = oldEdges.get(id);
+    const next = mergeItem(old, newEdges.get(id), doc);
+    if (next && (removed.has(next.source) || removed.has(next.target))) {
+      if (newEdges.has(id)) throw new InvalidInputError(`edge ${id} points at a node the document no longer supports`, 'edges');
+      plan.removeEdges.push(id);
+    } else if (!next) plan.removeEdges.push(id);
+    else if (next !== old) plan.upsertEdges.push(next);
+    if (!old && next) plan.edgesAdded++;
+  }
+  for (const e of newEdges.values()) {
+    for (const end of [e.source, e.target]) {
+      if (!newNodes.has(end) && !oldNodes.has(end)) throw new InvalidInputError(`edge ${e.id} points at unknown node ${end}`, 'edges');
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,180 @@
+import type { GraphJson, GraphNode } from '../../model/index.ts';
+import { sortGraphJson } from '../../model/index.ts';
+import type { Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
+import { computeWorkload } from '../../analysis/workload.ts';
+import { planDocumentReplace } from '../document-plan.ts';
+import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { checkLimit, checkQuery, parseGraphJson } from '../validate.ts';
+import { GraphState } from './graph-state.ts';
+import { neighbors } from './neighbors.ts';
+import { shortestPaths } from './paths.ts';
+import { degree, subgraph, trace } from './queries.ts';
+import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
+
+/**
+ * The embedded store: a graphology graph in this process, persisted to `<dataDir>/graph.json`.
+ * Writes are serialised; each builds a complete new state, writes the snapshot, then swaps,
+ * so readers see the old graph or the new one and a failed write changes nothing.
+ */
+export class MemoryGraphStore implements GraphStore {
+  readonly kind = 'memory' as const;
+  private state = GraphState.empty();
+  private writes: Promise<unknown> = Promise.resolve();
+
+  /** `dataDir` null keeps the graph in memory only (tests, one-off runs). */
+  constructor(readonly dataDir: string | null) {}
+
+  static async open(dataDir: string | null): Promise<MemoryGraphStore> {
+    const store = new MemoryGraphStore(dataDir);
+    await store.reloadSnapshot();
+    return store;
+  }
+
+  /** Re-read the snapshot; if it is missing or corrupt the current graph stays as it is. */
+  async reloadSnapshot(): Promise<boolean> {
+    if (!this.dataDir) return false;
+    const json = await readSnapshot(snapshotPath(this.dataDir));
+    if (!json) return false;
+    const next = GraphState.fromJson(json, false);
+    this.state = next;
+    return true;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(fn, fn);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commit(next: GraphState): Promise<void> {
+    if (this.dataDir) await writeSnapshot(snapshotPath(this.dataDir), next.toJson());
+    this.state = next;
+  }
+
+  loadGraph(graph: GraphJson): Promise<LoadSummary> {
+    return this.exclusive(async () => {
+      const t0 = performance.now();
+      const before = this.state;
+      const next = GraphState.fromJson(graph);
+      await this.commit(next);
+      let nodesKept = 0;
+      let edgesKept = 0;
+      next.graph.forEachNode((id) => void (before.graph.hasNode(id) && nodesKept++));
+      next.graph.forEachEdge((id) => void (before.graph.hasEdge(id) && edgesKept++));
+      return {
+        nodes: next.graph.order,
+        edges: next.graph.size,
+        nodesAdded: next.graph.order - nodesKept,
+        nodesRemoved: before.graph.order - nodesKept,
+        edgesAdded: next.graph.size - edgesKept,
+        edgesRemoved: before.graph.size - edgesKept,
+        ms: performance.now() - t0,
+      };
+    });
+  }
+
+  replaceDocument(doc: string, fragment: GraphJson): Promise<LoadSummary> {
+    return this.exclusive(async () => {
+      const t0 = performance.now();
+      if (!doc) throw new InvalidInputError('document name is empty', 'doc');
+      const current = this.state;
+      const frag = parseGraphJson(fragment, 'fragment');
+      const all = current.toJson();
+      const plan = planDocumentReplace(doc, all, frag);
+      const nodes = new Map(all.nodes.map((n) => [n.id, n]));
+      const edges = new Map(all.edges.map((e) => [e.id, e]));
+      for (const id of plan.removeNodes) nodes.delete(id);
+      for (const id of plan.removeEdges) edges.delete(id);
+      for (const n of plan.upsertNodes) nodes.set(n.id, n);
+      for (const e of plan.upsertEdges) edges.set(e.id, e);
+      let dangling = 0;
+      for (const [id, e] of edges) {
+        if (!nodes.has(e.source) || !nodes.has(e.target)) {
+          edges.delete(id);
+          dangling++;
+        }
+      }
+      const next = GraphState.fromJson(sortGraphJson({ nodes: [...nodes.values()], edges: [...edges.values()] }), false);
+      await this.commit(next);
+      return {
+        nodes: next.graph.order,
+        edges: next.graph.size,
+        nodesAdded: plan.nodesAdded,
+        nodesRemoved: plan.removeNodes.length,
+        edgesAdded: plan.edgesAdded,
+        edgesRemoved: plan.removeEdges.length + dangling,
+        ms: performance.now() - t0,
+      };
+    });
+  }
+
+  async removeDocument(doc: string): Promise<LoadSummary> {
+    const cited = this.state.toJson();
+    const known = cited.nodes.some((n) => n.evidence.some((e) => e.doc === doc)) || cited.edges.some((e) => e.evidence.some((x) => x.doc === doc));
+    if (!known) throw new NotFoundError('document', doc);
+    return this.replaceDocument(doc, { nodes: [], edges: [] });
+  }
+
+  clear(): Promise<void> {
+    return this.exclusive(() => this.commit(GraphState.empty()));
+  }
+
+  async getNode(id: string): Promise<GraphNode> {
+    const node = this.state.node(id);
+    if (!node) throw new NotFoundError('node', id);
+    return node;
+  }
+
+  async getNodes(ids: readonly string[]): Promise<GraphNode[]> {
+    const state = this.state;
+    return [...new Set(ids)].map((id) => state.node(id)).filter((n) => n !== undefined);
+  }
+
+  async degree(id: string): Promise<DegreeByType> {
+    return degree(this.state, id);
+  }
+
+  async counts(): Promise<Counts> {
+    return this.state.counts();
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const limit = checkLimit(options.limit, 20);
+    const state = this.state;
+    const { hits, total } = state.index.search(checkQuery(query), options.types, limit);
+    return {
+      hits: hits.map((h) => ({ node: state.node(h.id) as GraphNode, rank: h.rank, matched: h.matched })),
+      truncated: total > limit,
+      limit,
+    };
+  }
+
+  async neighbors(id: string, options?: NeighborOptions): Promise<Subgraph> {
+    return neighbors(this.state, id, options);
+  }
+
+  async shortestPaths(from: string, to: string, options?: PathOptions): Promise<PathsResult> {
+    return shortestPaths(this.state, from, to, options);
+  }
+
+  async subgraph(ids: readonly string[], options?: { limit?: number }): Promise<Subgraph> {
+    return subgraph(this.state, ids, options);
+  }
+
+  async workload(options: WorkloadOptions = {}): Promise<AgencyWorkload[]> {
+    return computeWorkload(this.state.responsibilityRows(), options);
+  }
+
+  async trace(technology: string, options?: { limit?: number }): Promise<TraceResult> {
+    return trace(this.state, technology, options);
+  }
+
+  async exportGraph(): Promise<GraphJson> {
+    return this.state.toJson();
+  }
+
+  async close(): Promise<void> {
+    await this.writes;
+  }
+}
+

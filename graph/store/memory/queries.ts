@@ -1,0 +1,95 @@
+import type { GraphEdge, GraphNode } from '../../model/index.ts';
+import type { SubfieldEdge, TargetEdge, TraceResponsibility } from '../../analysis/trace.ts';
+import { assembleTrace, technologyTree } from '../../analysis/trace.ts';
+import type { DegreeByType, Subgraph, TraceResult } from '../types.ts';
+import { DEFAULT_LIMIT } from '../types.ts';
+import { NotFoundError } from '../errors.ts';
+import { checkLimit } from '../validate.ts';
+import type { GraphState } from './graph-state.ts';
+import { edgesAmong } from './neighbors.ts';
+
+export function degree(state: GraphState, id: string): DegreeByType {
+  if (!state.node(id)) throw new NotFoundError('node', id);
+  const out: DegreeByType = {};
+  state.graph.forEachEdge(id, (_e, attrs, s, t) => {
+    const d = (out[attrs.type] ??= { in: 0, out: 0 });
+    if (s === id) d.out++;
+    if (t === id) d.in++;
+  });
+  return out;
+}
+
+export function subgraph(state: GraphState, ids: readonly string[], options: { limit?: number } = {}): Subgraph {
+  const limit = checkLimit(options.limit, DEFAULT_LIMIT);
+  const known = [...new Set(ids)].filter((id) => state.graph.hasNode(id));
+  const kept = known.slice(0, limit);
+  return {
+    nodes: kept.map((id) => state.graph.getNodeAttributes(id)),
+    edges: edgesAmong(state, new Set(kept)),
+    truncated: known.length > limit,
+    limit,
+  };
+}
+
+/** Technology by id, else by exact name or alias among Technology nodes. */
+export function resolveTechnology(state: GraphState, key: string): GraphNode {
+  const byId = state.node(key);
+  if (byId?.type === 'Technology') return byId;
+  const matches = state.index
+    .exact(key)
+    .map((id) => state.graph.getNodeAttributes(id))
+    .filter((n) => n.type === 'Technology')
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const found = matches[0];
+  if (!found) throw new NotFoundError('technology', key);
+  return found;
+}
+
+export function trace(state: GraphState, key: string, options: { limit?: number } = {}): TraceResult {
+  const limit = checkLimit(options.limit, DEFAULT_LIMIT);
+  const technology = resolveTechnology(state, key);
+  const { graph } = state;
+  const subfields: SubfieldEdge[] = [];
+  const tree = new Set([technology.id]);
+  // Walk down the SUBFIELD_OF edges (child → parent) from the traced technology.
+  for (const queue = [technology.id]; queue.length > 0; ) {
+    const parent = queue.pop() as string;
+    graph.forEachInEdge(parent, (id, e, child) => {
+      if (e.type !== 'SUBFIELD_OF') return;
+      subfields.push({ id, child, parent });
+      if (!tree.has(child)) {
+        tree.add(child);
+        queue.push(child);
+      }
+    });
+  }
+  const targets: TargetEdge[] = [];
+  const responsibilities: TraceResponsibility[] = [];
+  const tasks = new Set<string>();
+  for (const tech of technologyTree(technology.id, subfields).order) {
+    graph.forEachInEdge(tech, (id, e, task) => {
+      if (e.type !== 'TARGETS') return;
+      targets.push({ id, task, technology: tech });
+      tasks.add(task);
+    });
+  }
+  for (const task of tasks) {
+    graph.forEachInEdge(task, (id, e, _s, _t, agency, t) => {
+      if (e.type === 'LEADS' || e.type === 'COOPERATES') responsibilities.push({ id, agency, task: { id: t.id, name: t.name }, role: e.type });
+    });
+  }
+  const a = assembleTrace(technology.id, subfields, targets, responsibilities, limit);
+  const edgeIds = new Set(a.edgeIds);
+  return {
+    technology,
+    technologies: a.technologies,
+    agencies: a.agencies,
+    subgraph: {
+      nodes: a.nodeIds.map((id) => graph.getNodeAttributes(id)),
+      edges: [...edgeIds].map((id) => graph.getEdgeAttributes(id) as GraphEdge).sort((x, y) => (x.id < y.id ? -1 : 1)),
+      truncated: a.truncated,
+      limit,
+    },
+    truncated: a.truncated,
+  };
+}
