@@ -57,8 +57,8 @@ export function ringPositions(center: Position, count: number, away: Position | 
   const spread = away ? Math.PI * 1.3 : Math.PI * 2;
   let placed = 0;
   for (let ring = 1; placed < count; ring++) {
-    const radius = 90 + (ring - 1) * 70;
-    const capacity = Math.max(6, Math.floor((spread * radius) / 55));
+    const radius = 110 + (ring - 1) * 85;
+    const capacity = Math.max(6, Math.floor((spread * radius) / 75));
     const n = Math.min(capacity, count - placed);
     for (let i = 0; i < n; i++) {
       const angle = base - spread / 2 + (spread * (i + 0.5)) / n;

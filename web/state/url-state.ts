@@ -6,8 +6,9 @@ import type { SizeMode } from '../cy/to-cy-elements.ts';
 import { defaultFilters, isAgencyLevel } from './filters.ts';
 import type { Filters } from './filters.ts';
 
-export const VIEWS = ['details', 'trace', 'workload', 'timeline', 'matrix', 'paths', 'consistency'] as const;
-export type ViewName = (typeof VIEWS)[number];
+/** Panel ids: the built-in ones and any a module registers later (e.g. documents), so any kebab-case id. */
+export type ViewName = string;
+const VIEW_ID = /^[a-z][a-z0-9-]{0,30}$/;
 
 /** Everything a shared link must reproduce. Node ids never contain commas (model/ids.ts). */
 export interface ViewState {
@@ -74,7 +75,8 @@ export function decodeViewState(hash: string): ViewState {
   s.filters.yearTo = year(p.get('yt'));
   s.layout = oneOf(LAYOUTS, p.get('layout')) ?? 'fcose';
   s.size = oneOf(['degree', 'workload'] as const, p.get('size')) ?? 'degree';
-  s.view = oneOf(VIEWS, p.get('view'));
+  const view = p.get('view');
+  s.view = view && VIEW_ID.test(view) ? view : null;
   s.arg = p.get('arg') || null;
   s.selected = p.get('sel') || null;
   return s;

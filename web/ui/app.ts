@@ -27,7 +27,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   loadLang();
   document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   applyI18n(document);
-  const cy = cytoscape({ container: $('cy'), style: buildStylesheet(), boxSelectionEnabled: true, selectionType: 'additive', wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+  const cy = cytoscape({ container: $('cy'), style: buildStylesheet(), boxSelectionEnabled: true, selectionType: 'additive', minZoom: 0.05, maxZoom: 4 });
   const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }) });
   const state = decodeViewState(location.hash);
   const withLoading = createLoading($('loading'));

@@ -1,5 +1,9 @@
+import { renderConsistency } from './consistency-view.ts';
 import { renderDetails } from './details-panel.ts';
+import { renderMatrix } from './matrix-view.ts';
 import { registerPanel } from './panels.ts';
+import { renderPaths } from './paths-view.ts';
+import { renderTimeline } from './timeline-view.ts';
 import { renderTrace } from './trace-view.ts';
 import { renderWorkload } from './workload-view.ts';
 
@@ -8,4 +12,8 @@ export function registerBuiltinPanels(): void {
   registerPanel('details', 'details', renderDetails);
   registerPanel('trace', 'trace', renderTrace);
   registerPanel('workload', 'workload', renderWorkload);
+  registerPanel('timeline', 'timeline', renderTimeline);
+  registerPanel('matrix', 'matrix', renderMatrix);
+  registerPanel('paths', 'paths', renderPaths);
+  registerPanel('consistency', 'consistency', renderConsistency);
 }

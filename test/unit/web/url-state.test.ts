@@ -19,7 +19,7 @@ describe('URL state', () => {
   });
   it('keeps default links empty and survives garbage', () => {
     expect(encodeViewState(defaultViewState())).toBe('');
-    const s = decodeViewState('#nt=Bogus&et=&level=galactic&yf=20x9&layout=circle&view=nope&size=huge');
+    const s = decodeViewState('#nt=Bogus&et=&level=galactic&yf=20x9&layout=circle&view=No%20pe&size=huge');
     expect(s).toEqual(defaultViewState());
     expect(isDefaultFilters(s.filters)).toBe(true);
   });
