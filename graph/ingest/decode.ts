@@ -31,9 +31,15 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const utf8 = decodeUtf8(bytes);
   if (utf8) return finish(utf8.text, 'utf-8', utf8.warnings);
 
-  const guess = guessLegacy(bytes);
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), guess);
-  const bad = countChar(text, '\uFFFD');
+  // GB18030 first: it is what legacy pages use, and decoding is far cheaper than detection.
+  let guess: DetectedEncoding = 'gb18030';
+  let text = decodeAs(bytes, guess);
+  let bad = countChar(text, '\uFFFD');
+  if (bad > text.length * MAX_REPLACEMENT_RATIO && guessLegacy(bytes) === 'big5') {
+    guess = 'big5';
+    text = decodeAs(bytes, guess);
+    bad = countChar(text, '\uFFFD');
+  }
   if (bad > text.length * MAX_REPLACEMENT_RATIO) {
     return { ok: false, reason: 'undecodable', message: `not UTF-8 and not readable as ${guess.toUpperCase()} (${bad} undecodable characters)` };
   }
@@ -103,6 +109,10 @@ function incompleteTail(b: Uint8Array): number {
 function guessLegacy(bytes: Uint8Array): DetectedEncoding {
   const name = (chardet.detect(bytes.subarray(0, 64 * 1024)) ?? '').toLowerCase();
   return name === 'big5' ? 'big5' : 'gb18030';
+}
+
+function decodeAs(bytes: Uint8Array, enc: DetectedEncoding): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), enc);
 }
 
 function countChar(s: string, ch: string): number {

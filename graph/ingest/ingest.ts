@@ -1,0 +1,180 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { GraphJson } from '../model/index.ts';
+import type { GraphStore, LoadSummary } from '../store/types.ts';
+import { buildFragments } from './fragment.ts';
+import { entryFor, type SourceLibrary } from './library.ts';
+import type { MergeRules } from './merge-rules.ts';
+import type { ProgressSink } from './progress.ts';
+import { prepareInput, type PreparedInput } from './read-input.ts';
+
+export const OUTCOMES = ['new', 'updated', 'unchanged', 'refused', 'failed'] as const;
+export type OutcomeStatus = (typeof OUTCOMES)[number];
+
+export interface Change {
+  nodesAdded: number;
+  nodesRemoved: number;
+  edgesAdded: number;
+  edgesRemoved: number;
+}
+
+export interface FileOutcome {
+  input: string;
+  status: OutcomeStatus;
+  /** Evidence doc name the document is loaded under. */
+  file?: string;
+  encoding?: string;
+  format?: 'text' | 'html';
+  message?: string;
+  warnings: string[];
+  change?: Change;
+}
+
+export interface IngestSummary extends Change {
+  files: FileOutcome[];
+  counts: Record<OutcomeStatus, number>;
+  warnings: number;
+  bytes: number;
+  ms: number;
+}
+
+export interface IngestContext {
+  store: GraphStore;
+  library: SourceLibrary;
+  rules: MergeRules;
+  progress?: ProgressSink;
+  /** Documents built together in one ETL run; bounds memory whatever the corpus size. */
+  batchSize?: number;
+}
+
+/** An input by name with a way to get its bytes only when its turn comes. */
+export interface InputRef {
+  input: string;
+  /** Byte size when known up front, for the progress ETA. */
+  size?: number;
+  read(): Promise<Uint8Array>;
+}
+
+export async function fileInputs(paths: readonly string[]): Promise<InputRef[]> {
+  return Promise.all(paths.map(async (p) => ({ input: p, size: (await stat(p).catch(() => null))?.size ?? 0, read: () => readFile(p) })));
+}
+
+type Ready = Extract<PreparedInput, { ok: true }> & { index: number; file: string; known: boolean };
+
+/**
+ * For each input: decode → source → same content as the loaded version? skip : build its fragment
+ * → store.replaceDocument → library. A refused or failing file is reported and the run goes on.
+ */
+export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestContext): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const { store, library } = ctx;
+  const outcomes: FileOutcome[] = [];
+  const present = docsIn(await store.exportGraph());
+  const totalBytes = inputs.every((i) => i.size !== undefined) ? inputs.reduce((a, i) => a + (i.size ?? 0), 0) : 0;
+  let bytes = 0;
+  let done = 0;
+  const tick = (current: string) => ctx.progress?.update({ done: ++done, total: inputs.length, bytes, totalBytes, current });
+  let pending: Ready[] = [];
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    let fragments;
+    try {
+      fragments = buildFragments(await library.contextSources(), batch.map((r) => r.source), ctx.rules);
+    } catch (err) {
+      for (const r of batch) {
+        outcomes[r.index] = { input: r.input, status: 'failed', message: `extraction failed: ${(err as Error).message}`, warnings: r.notes };
+        tick(r.input);
+      }
+      return;
+    }
+    for (const r of batch) {
+      const frag = fragments.get(r.file) ?? { graph: { nodes: [], edges: [] }, warnings: [] };
+      try {
+        const res = await store.replaceDocument(r.file, frag.graph);
+        const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
+        await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
+        present.add(r.file);
+        outcomes[r.index] = {
+          input: r.input,
+          status: r.known ? 'updated' : 'new',
+          file: r.file,
+          encoding: r.encoding,
+          format: r.format,
+          warnings: [...r.notes, ...frag.warnings.map((w) => `${w.doc}:${w.line} ${w.kind}: ${w.message}`)],
+          change: changeOf(res),
+        };
+      } catch (err) {
+        outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
+      }
+      tick(r.input);
+    }
+  };
+
+  for (const [index, ref] of inputs.entries()) {
+    let prepared: PreparedInput;
+    try {
+      const data = await ref.read();
+      prepared = prepareInput(ref.input, basename(ref.input), data);
+    } catch (err) {
+      prepared = { ok: false, input: ref.input, reason: 'unreadable', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, bytes: 0 };
+    }
+    bytes += prepared.bytes;
+    if (!prepared.ok) {
+      outcomes[index] = { input: ref.input, status: 'refused', message: prepared.message, warnings: [] };
+      tick(ref.input);
+      continue;
+    }
+    // Two versions of one document in the same run: the later one must see the earlier one loaded.
+    const existing = library.find(prepared.source.header, prepared.hash);
+    if (existing && pending.some((r) => r.file === existing.file)) await flush();
+    const again = library.find(prepared.source.header, prepared.hash);
+    if (again && again.hash === prepared.hash && present.has(again.file)) {
+      outcomes[index] = { input: ref.input, status: 'unchanged', file: again.file, encoding: prepared.encoding, format: prepared.format, warnings: prepared.notes };
+      tick(ref.input);
+      continue;
+    }
+    const taken = new Set(pending.map((r) => r.file));
+    let file = again?.file ?? library.fileNameFor(ref.input, prepared.hash);
+    if (!again && taken.has(file)) file = file.replace(/\.txt$/, `_${prepared.hash.slice(0, 8)}.txt`);
+    prepared.source.file = file;
+    pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file) });
+    if (pending.length >= (ctx.batchSize ?? 25)) await flush();
+  }
+  await flush();
+  ctx.progress?.finish();
+  return summarise(outcomes, bytes, performance.now() - t0);
+}
+
+export async function ingestFiles(paths: readonly string[], ctx: IngestContext): Promise<IngestSummary> {
+  return ingestInputs(await fileInputs(paths), ctx);
+}
+
+function changeOf(s: LoadSummary): Change {
+  return { nodesAdded: s.nodesAdded, nodesRemoved: s.nodesRemoved, edgesAdded: s.edgesAdded, edgesRemoved: s.edgesRemoved };
+}
+
+export function docsIn(graph: GraphJson): Set<string> {
+  const docs = new Set<string>();
+  for (const n of graph.nodes) for (const e of n.evidence) docs.add(e.doc);
+  for (const x of graph.edges) for (const e of x.evidence) docs.add(e.doc);
+  return docs;
+}
+
+function summarise(files: FileOutcome[], bytes: number, ms: number): IngestSummary {
+  const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<OutcomeStatus, number>;
+  const sum: IngestSummary = { files, counts, nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0, warnings: 0, bytes, ms };
+  for (const f of files) {
+    counts[f.status]++;
+    sum.warnings += f.warnings.length;
+    if (!f.change) continue;
+    sum.nodesAdded += f.change.nodesAdded;
+    sum.nodesRemoved += f.change.nodesRemoved;
+    sum.edgesAdded += f.change.edgesAdded;
+    sum.edgesRemoved += f.change.edgesRemoved;
+  }
+  return sum;
+}
