@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphJson, GraphNode } from '../model/index.ts';
+import type { Evidence, GraphEdge, GraphJson, GraphNode } from '../model/index.ts';
 import { mergeEvidence } from '../model/index.ts';
 import { InvalidInputError } from './errors.ts';
 
@@ -20,6 +20,11 @@ function uniq(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** Evidence grouped by document in file-name order (stable within one), as the ETL lists it. */
+function byDocument(evidence: Evidence[]): Evidence[] {
+  return evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+}
+
 /** Existing item minus `doc`'s evidence, merged with the fragment's version of it. */
 function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming: T | undefined, doc: string): T | null {
   const kept = old ? old.evidence.filter((e) => e.doc !== doc) : [];
@@ -31,7 +36,7 @@ function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming
   }
   // Only this document supported it: take the new version whole (props may have changed).
   if (!old || kept.length === 0) return incoming;
-  const merged = { ...old, props: { ...old.props, ...incoming.props }, evidence: mergeEvidence(kept, incoming.evidence) };
+  const merged = { ...old, props: { ...old.props, ...incoming.props }, evidence: byDocument(mergeEvidence(kept, incoming.evidence)) };
   if ('aliases' in merged && 'aliases' in incoming) {
     (merged as GraphNode).aliases = uniq([...(merged as GraphNode).aliases, ...incoming.aliases]).filter((a) => a !== merged.name);
   }

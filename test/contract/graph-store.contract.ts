@@ -2,6 +2,7 @@ import { describe } from 'vitest';
 import { describeAnalyses } from './analyses.contract.ts';
 import type { MakeStore } from './contract-helpers.ts';
 import { describeReads } from './reads.contract.ts';
+import { describeSeed } from './seed.contract.ts';
 import { describeWrites } from './writes.contract.ts';
 
 export type { MakeStore } from './contract-helpers.ts';
@@ -16,5 +17,6 @@ export function describeGraphStore(name: string, makeStore: MakeStore): void {
     describeReads(makeStore);
     describeAnalyses(makeStore);
     describeWrites(makeStore);
+    describeSeed(makeStore);
   });
 }
