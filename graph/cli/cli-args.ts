@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { InvalidInputError } from '../store/errors.ts';
+
+/** Flags every command understands; each command reads the ones it needs. */
+export interface CliArgs {
+  files: string[];
+  store?: 'memory' | 'neo4j';
+  data?: string;
+  format?: string;
+  out?: string;
+  top: number;
+  json: boolean;
+}
+
+/** Strict parsing: an unknown flag is an InvalidInputError, not silently ignored. */
+export function parseCliArgs(args: string[]): CliArgs {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      store: { type: 'string' },
+      data: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      top: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const store = values.store;
+  if (store !== undefined && store !== 'memory' && store !== 'neo4j') throw new InvalidInputError(`--store must be memory or neo4j, not ${store}`, 'store');
+  const top = values.top === undefined ? 10 : Number(values.top);
+  if (!Number.isInteger(top) || top < 1) throw new InvalidInputError('--top must be a positive integer', 'top');
+  return {
+    files: positionals,
+    ...(store ? { store } : {}),
+    ...(values.data ? { data: values.data } : {}),
+    ...(values.format ? { format: values.format } : {}),
+    ...(values.out ? { out: values.out } : {}),
+    top,
+    json: values.json ?? false,
+  };
+}

@@ -1,0 +1,35 @@
+import type { ConsistencyFinding, ExtractionWarning } from '../../model/index.ts';
+import { buildGraph } from '../../etl/build-graph.ts';
+import type { Command } from '../command.ts';
+import { parseCliArgs } from '../cli-args.ts';
+import { readSources } from '../read-sources.ts';
+
+export const checkCommand: Command = {
+  name: 'check',
+  summary: 'check [files…] [--json]: clauses whose units differ from the table rows they cite, and extraction warnings',
+  async run(argv) {
+    const args = parseCliArgs(argv);
+    const { findings, warnings } = buildGraph(await readSources(args.files));
+    if (args.json) {
+      console.log(JSON.stringify({ findings, warnings }, null, 2));
+      return 0;
+    }
+    console.log(`consistency findings: ${findings.length}`);
+    for (const f of findings) console.log(formatFinding(f));
+    console.log(`\nextraction warnings: ${warnings.length}`);
+    for (const w of warnings) console.log(formatWarning(w));
+    return 0; // a report, not a gate
+  },
+};
+
+function formatFinding(f: ConsistencyFinding): string {
+  const role = f.role === 'LEADS' ? '牵头' : '配合';
+  const parts = [`${f.doc}:${f.clause.line} ${f.sectionName} → 附表${f.rowNo}${f.rowName ? ` ${f.rowName}` : ' (missing)'} [${role}]`];
+  if (f.onlyInClause.length) parts.push(`    only in clause: ${f.onlyInClause.join('、')}`);
+  if (f.onlyInRow.length) parts.push(`    only in row:    ${f.onlyInRow.join('、')}  (line ${f.row.map((e) => e.line).join(', ')})`);
+  return parts.join('\n');
+}
+
+function formatWarning(w: ExtractionWarning): string {
+  return `${w.doc}:${w.line} ${w.kind}: ${w.message}${w.text ? `  「${w.text}」` : ''}`;
+}
