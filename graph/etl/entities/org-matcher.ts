@@ -22,8 +22,10 @@ export function glossaryEntry(name: string): OrganisationEntry | undefined {
 // A name followed by these is part of a government body (南方科大筹备办, 大学城管委会).
 const AGENCY_TAIL = /^(?:筹备办|管委会|管理委员会|执行局)/;
 
-// Unknown names by suffix. The left part stops at punctuation; verbs and particles are cut below.
-const SUFFIXED = /[\u4e00-\u9fa5A-Za-z0-9（）]{2,24}?(?:股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所)/g;
+// Unknown names by suffix: find the suffix, then walk left over name characters (no punctuation).
+const SUFFIX = /股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所/g;
+const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9（）]/;
+const MAX_NAME = 24;
 const LEFT_CUT =
   /.*(?:依托|拟成立的|组建|引导|推动|推进|加快|加强|建设|支持|组织|提升|发挥|促进|筹建|建成|建立|引进|鼓励|发展|完成|以及|包括|通过|联合|合作|吸引|探索|与|和|及|对|由|的|为|等|在|以)/;
 const GENERIC =
@@ -49,10 +51,13 @@ export function findOrganisations(line: string): OrgMention[] {
     chars.push(line.slice(pos));
     maskedText = chars.join('');
   }
-  for (const m of maskedText.matchAll(SUFFIXED)) {
-    const cut = LEFT_CUT.exec(m[0]);
-    const start = (m.index ?? 0) + (cut ? cut[0].length : 0);
-    const end = (m.index ?? 0) + m[0].length;
+  for (const m of maskedText.matchAll(SUFFIX)) {
+    const at = m.index ?? 0;
+    let left = at;
+    while (left > 0 && at - left < MAX_NAME && NAME_CHAR.test(maskedText[left - 1] ?? '')) left--;
+    const cut = LEFT_CUT.exec(maskedText.slice(left, at));
+    const start = left + (cut ? cut[0].length : 0);
+    const end = at + m[0].length;
     const name = line.slice(start, end);
     // 大学城, 大学园, 大学生, 大学科技园 are places and people, not universities.
     if (name.endsWith('大学') && /^(?:[城园生]|科技园)/.test(line.slice(end))) continue;

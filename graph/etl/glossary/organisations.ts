@@ -47,7 +47,7 @@ export const ORGANISATION_GLOSSARY: readonly OrganisationEntry[] = [
   { canonical: '绿微康', type: E, aliases: [] },
   { canonical: '南方电网', type: E, aliases: ['中国南方电网'], en: 'China Southern Power Grid' },
   { canonical: '中国电信深圳分公司', type: E, aliases: ['深圳电信'], en: 'China Telecom Shenzhen' },
-  { canonical: '深圳广电集团', type: E, aliases: ['深圳广播电影电视集团'] },
+  { canonical: '深圳广播电影电视集团', type: E, aliases: ['深圳广电集团', '广电集团'], en: 'Shenzhen Media Group' },
   { canonical: '深圳市创新投资集团有限公司', type: E, aliases: ['创新投公司', '创新投', '深创投'], en: 'Shenzhen Capital Group' },
 
   // Exchanges, associations, service centres
