@@ -62,6 +62,10 @@ describe('buildGraph over both seeds', () => {
     expect(kx?.aliases).toEqual(expect.arrayContaining(['市科技信息局', '科信局']));
     expect(kx?.props).toMatchObject({ level: 'municipal', nameEn: 'Science, Technology and Information Bureau' });
     expect(graph.nodes.filter((n) => n.name === '科信局' || n.name === '市科技信息局')).toEqual([]);
+    // 深交所 (row 53) and 深圳证券交易所 (row 99) are one Institution; 证监局 and 深圳证监局 one Agency
+    expect(into(row(99), 'COOPERATES')).toEqual(['agency:深圳证监局', 'institution:深圳证券交易所']);
+    expect(into(row(54), 'COOPERATES')).toEqual(expect.arrayContaining(['agency:深圳证监局', 'institution:深圳证券交易所']));
+    expect(graph.nodes.find((n) => n.id === 'agency:深圳证监局')?.props.level).toBe('national');
   });
 
   it('gives every node and edge evidence whose quote is on the cited line', () => {
