@@ -67,7 +67,9 @@ export function createApp({ store, sources, consistencyCheck, options = {} }: Cr
   app.locals.ctx = ctx;
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // Served over plain HTTP on a local port: no HSTS and no upgrade-insecure-requests, which would
+  // send a LAN browser to an https:// port nobody listens on.
+  app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
   const api = express.Router();
   if (options.corsOrigin) api.use(cors(options.corsOrigin));

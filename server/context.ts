@@ -25,12 +25,13 @@ export interface AppContext {
 
 export function createContext(store: GraphStore, sources: SourceProvider, check: ConsistencyCheck | undefined, timeoutMs: number, version: string): AppContext {
   const call = <T>(fn: (s: GraphStore) => Promise<T>) => withTimeout(fn(store), timeoutMs);
+  const counts = () => call((s) => s.counts());
   return {
     store,
     sources,
     call,
     version,
-    consistency: new SnapshotCache(store, async () => {
+    consistency: new SnapshotCache(counts, async () => {
       if (!check) return { findings: [], warnings: [] };
       const docs: SourceDocument[] = [];
       for (const f of await sources.listFiles()) {
@@ -39,7 +40,7 @@ export function createContext(store: GraphStore, sources: SourceProvider, check:
       }
       return check(docs);
     }),
-    documents: new SnapshotCache(store, async () => {
+    documents: new SnapshotCache(counts, async () => {
       // The store interface has no "list by type"; one export, cached until the counts change.
       const graph = await call((s) => s.exportGraph());
       const str = (v: unknown) => (typeof v === 'string' ? v : null);

@@ -1,4 +1,4 @@
-import type { Counts, GraphStore } from '../graph/store/types.ts';
+import type { Counts } from '../graph/store/types.ts';
 
 /**
  * A value derived from the whole graph, recomputed only when the store's counts change
@@ -10,12 +10,13 @@ export class SnapshotCache<T> {
   private value: Promise<T> | undefined;
 
   constructor(
-    private readonly store: GraphStore,
+    /** The store's counts, read (under the request timeout) to detect a changed graph. */
+    private readonly counts: () => Promise<Counts>,
     private readonly compute: () => Promise<T>,
   ) {}
 
   async get(): Promise<T> {
-    const key = countsKey(await this.store.counts());
+    const key = countsKey(await this.counts());
     if (this.value === undefined || key !== this.key) {
       this.key = key;
       const pending = this.compute();

@@ -24,8 +24,9 @@ function body(code: Code, message: string, extra: Partial<ErrorBody['error']> = 
 
 function issuesBody(issues: ZodError['issues'], location?: string): ErrorBody {
   const list = issues.map((i) => ({ path: i.path.map(String).join('.') || (location ?? ''), message: i.message }));
+  // The field is the parameter a user typed: "types", not "types.1" (issues keep the full path).
   const first = list[0];
-  const field = first?.path || location;
+  const field = first?.path.replace(/(\.\d+)+$/, '') || location;
   return body('bad_request', `invalid ${field ?? 'input'}: ${first?.message ?? 'bad input'}`, { ...(field ? { field } : {}), issues: list });
 }
 

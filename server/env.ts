@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Empty variables count as unset, so `PORT= npm start` means the default. */
+const opt = <T extends z.ZodType>(s: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), s);
+
+const ServerEnvSchema = z.object({
+  PORT: opt(z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: opt(z.string().trim().min(1).default('127.0.0.1')),
+  /** Store calls slower than this answer 503. */
+  STORE_TIMEOUT_MS: opt(z.coerce.number().int().min(100).max(600_000).default(10_000)),
+  BODY_LIMIT: opt(z.string().regex(/^\d+(b|kb|mb)$/, 'like 100kb or 1mb').default('100kb')),
+  /** One origin allowed cross-origin reads; no CORS when unset. */
+  CORS_ORIGIN: opt(z.url().optional()),
+  DATA_DIR: opt(z.string().min(1).default('data')),
+  SEEDS_DIR: opt(z.string().min(1).default('seeds')),
+  WEB_DIR: opt(z.string().min(1).default('dist/web')),
+});
+export type ServerEnv = z.output<typeof ServerEnvSchema>;
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+/** Server settings from the environment; a bad value names the variable and the problem. */
+export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
+  const parsed = ServerEnvSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new EnvError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+}
