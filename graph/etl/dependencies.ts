@@ -49,7 +49,7 @@ function upsert(nodes: Map<string, GraphNode>, p: NamedParty, doc: string, line:
   const id = nodeId(p.entry.type, p.entry.canonical);
   let node = nodes.get(id);
   if (!node) {
-    node = { id, type: p.entry.type, name: p.entry.canonical, aliases: [...p.entry.aliases], props: p.entry.en ? { en: p.entry.en } : {}, evidence: [] };
+    node = { id, type: p.entry.type, name: p.entry.canonical, aliases: [...p.entry.aliases], props: p.entry.en ? { nameEn: p.entry.en } : {}, evidence: [] };
     nodes.set(id, node);
   }
   if (p.text !== node.name && !node.aliases.includes(p.text)) node.aliases.push(p.text);

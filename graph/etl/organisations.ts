@@ -63,7 +63,7 @@ function upsertNode(nodes: Map<string, GraphNode>, m: OrgMention): GraphNode {
       type: m.entry.type,
       name: m.entry.canonical,
       aliases: [...m.entry.aliases],
-      props: m.entry.en ? { en: m.entry.en } : {},
+      props: m.entry.en ? { nameEn: m.entry.en } : {},
       evidence: [],
     };
     nodes.set(id, node);

@@ -69,6 +69,14 @@ describe('organisations named in prose', () => {
     ]);
   });
 
+  it('recognises names outside the glossary by their suffix, whole and typed', () => {
+    const found = (line: string) => findOrganisations(line).map((m) => `${m.text}:${m.entry.type}`);
+    expect(found('支持深圳市大疆创新科技有限公司发展')).toEqual(['深圳市大疆创新科技有限公司:Enterprise']);
+    expect(found('引进中国电子科技集团公司第十一研究所')).toEqual(['中国电子科技集团公司第十一研究所:Institution']);
+    expect(found('加快建设深圳技术大学')).toEqual(['深圳技术大学:Institution']);
+    expect(found('鼓励企业与高校共建研究院，吸引国内外知名企业设立研究院')).toEqual([]);
+  });
+
   it('does not take generic phrases or government bodies for organisations', () => {
     for (const line of [
       '加强国家重点实验室、国家工程实验室建设', '组织引导大学、科研机构和企事业单位', '建设香港各大学的深圳产学研基地',
@@ -85,7 +93,7 @@ describe('extractOrganisations on the seeds', () => {
   const mentions = (taskId: string) => fragment.edges.filter((e) => e.source === taskId).map((e) => e.target).sort();
 
   it('types and names the organisations, one node per organisation however written', () => {
-    expect(node('enterprise:华为')?.props).toEqual({ en: 'Huawei' });
+    expect(node('enterprise:华为')?.props).toEqual({ nameEn: 'Huawei' });
     expect(node('institution:深圳证券交易所')?.type).toBe('Institution');
     expect(node('enterprise:深圳市创新投资集团有限公司')?.type).toBe('Enterprise');
     const siat = node('institution:深圳先进技术研究院');
