@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { GraphStore } from '../graph/store/types.ts';
 import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -25,6 +26,8 @@ export interface AppOptions {
   /** Built web UI (default dist/web); null serves the API only. */
   staticDir?: string | null;
   version?: string;
+  /** Enables POST /api/admin/reload behind `Authorization: Bearer <token>`; off when unset. */
+  adminToken?: string;
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -34,6 +37,8 @@ export interface CreateAppInput {
   sources?: SourceProvider;
   /** The ETL's text-vs-table check; without it /api/consistency reports nothing. */
   consistencyCheck?: ConsistencyCheck;
+  /** Re-read data the CLI wrote (the embedded store's snapshot); true when something was read. */
+  reload?: () => Promise<boolean>;
   options?: AppOptions;
 }
 
@@ -60,7 +65,7 @@ function cors(origin: string): RequestHandler {
 }
 
 /** The HTTP app over a GraphStore; read-only, no listen (server/main.ts listens, tests use port 0). */
-export function createApp({ store, sources, consistencyCheck, options = {} }: CreateAppInput): App {
+export function createApp({ store, sources, consistencyCheck, reload, options = {} }: CreateAppInput): App {
   const version = options.version ?? packageVersion();
   const ctx = createContext(store, sources ?? createFolderSources(['seeds', 'data/sources']), consistencyCheck, options.timeoutMs ?? 10_000, version);
   const app = express() as App;
@@ -75,6 +80,7 @@ export function createApp({ store, sources, consistencyCheck, options = {} }: Cr
   if (options.corsOrigin) api.use(cors(options.corsOrigin));
   api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   for (const routes of [healthRoutes, searchRoutes, nodeRoutes, pathRoutes, analysisRoutes, documentRoutes, exportRoutes]) api.use(routes(ctx));
+  if (options.adminToken) api.use(adminRoutes(ctx, options.adminToken, reload ?? (async () => false)));
   api.use(metaRoutes(version));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -21,12 +21,18 @@ export interface AppContext {
   consistency: SnapshotCache<Pick<ConsistencyReport, 'findings' | 'warnings'>>;
   documents: SnapshotCache<DocumentList>;
   version: string;
+  /** Drop derived caches (after a reload that may not change the counts). */
+  invalidate(): void;
 }
 
 export function createContext(store: GraphStore, sources: SourceProvider, check: ConsistencyCheck | undefined, timeoutMs: number, version: string): AppContext {
   const call = <T>(fn: (s: GraphStore) => Promise<T>) => withTimeout(fn(store), timeoutMs);
   const counts = () => call((s) => s.counts());
-  return {
+  const ctx: AppContext = {
+    invalidate() {
+      ctx.consistency.invalidate();
+      ctx.documents.invalidate();
+    },
     store,
     sources,
     call,
@@ -58,4 +64,5 @@ export function createContext(store: GraphStore, sources: SourceProvider, check:
         .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     }),
   };
+  return ctx;
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { AdminReloadResponseSchema } from '../graph/api/admin.ts';
 import * as api from '../graph/api/index.ts';
 
 /** One row per endpoint: drives both /api/openapi.json and the /api/docs page. */
@@ -27,6 +28,7 @@ export const ENDPOINTS: EndpointDoc[] = [
   { method: 'get', path: '/documents', summary: 'The documents in the graph.', response: api.DocumentsResponseSchema },
   { method: 'get', path: '/documents/{doc}/lines', summary: 'Source text lines (at most 500) so a quote can be shown in context.', params: api.DocumentLinesParamsSchema, query: api.DocumentLinesQuerySchema, response: api.DocumentLinesResponseSchema },
   { method: 'post', path: '/export', summary: 'A subgraph (ids, or the neighbours of a node) as a file: json, graphml, gexf, csv (zip), cypher, cytoscape. Headers X-Truncated and X-Limit report the cap.', body: api.ExportBodySchema, produces: 'application/octet-stream' },
+  { method: 'post', path: '/admin/reload', summary: 'Only when the server runs with ADMIN_TOKEN (send it as a Bearer token): re-read the data the CLI wrote and drop cached lists. Writes nothing.', response: AdminReloadResponseSchema },
   { method: 'get', path: '/openapi.json', summary: 'This API as OpenAPI 3.1.' },
   { method: 'get', path: '/docs', summary: 'This page.' },
 ];

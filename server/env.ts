@@ -11,6 +11,8 @@ const ServerEnvSchema = z.object({
   BODY_LIMIT: opt(z.string().regex(/^\d+(b|kb|mb)$/, 'like 100kb or 1mb').default('100kb')),
   /** One origin allowed cross-origin reads; no CORS when unset. */
   CORS_ORIGIN: opt(z.url().optional()),
+  /** Enables POST /api/admin/reload for callers sending this bearer token; off when unset. */
+  ADMIN_TOKEN: opt(z.string().min(16, 'at least 16 characters').optional()),
   DATA_DIR: opt(z.string().min(1).default('data')),
   SEEDS_DIR: opt(z.string().min(1).default('seeds')),
   WEB_DIR: opt(z.string().min(1).default('dist/web')),

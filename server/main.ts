@@ -1,25 +1,49 @@
 import { join } from 'node:path';
 import { buildGraph } from '../graph/etl/build-graph.ts';
 import { createStore, storeConfigFromEnv } from '../graph/store/create-store.ts';
+import { MemoryGraphStore } from '../graph/store/memory/memory-store.ts';
+import { SNAPSHOT_FILE } from '../graph/store/memory/snapshot.ts';
 import { createApp } from './app.ts';
 import { readServerEnv } from './env.ts';
 import { seedIfEmpty } from './seed.ts';
 import { createFolderSources } from './sources.ts';
+import { watchSnapshot } from './snapshot-watch.ts';
 
 async function main(): Promise<void> {
   const env = readServerEnv(process.env);
   const store = await createStore(storeConfigFromEnv(process.env, { dataDir: env.DATA_DIR }));
   console.log(`policy-graph: ${store.kind} store; ${await seedIfEmpty(store, env.SEEDS_DIR)}`);
 
+  // The embedded store lives in this process: re-read its snapshot when the CLI rewrites it.
+  const memory = store instanceof MemoryGraphStore ? store : undefined;
+  const reload = async () => (memory ? memory.reloadSnapshot() : false);
+
   const app = createApp({
     store,
+    reload,
     sources: createFolderSources([env.SEEDS_DIR, join(env.DATA_DIR, 'sources')]),
     consistencyCheck: (docs) => {
       const { findings, warnings } = buildGraph(docs);
       return { findings, warnings };
     },
-    options: { timeoutMs: env.STORE_TIMEOUT_MS, bodyLimit: env.BODY_LIMIT, staticDir: env.WEB_DIR, ...(env.CORS_ORIGIN ? { corsOrigin: env.CORS_ORIGIN } : {}) },
+    options: {
+      timeoutMs: env.STORE_TIMEOUT_MS,
+      bodyLimit: env.BODY_LIMIT,
+      staticDir: env.WEB_DIR,
+      ...(env.CORS_ORIGIN ? { corsOrigin: env.CORS_ORIGIN } : {}),
+      ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
+    },
   });
+  if (memory?.dataDir) {
+    watchSnapshot(memory.dataDir, SNAPSHOT_FILE, () => {
+      reload()
+        .then((changed) => {
+          app.locals.ctx.invalidate();
+          if (changed) console.log(`policy-graph: reloaded ${SNAPSHOT_FILE} after a change on disk`);
+        })
+        .catch((err: unknown) => console.error(`policy-graph: kept the current graph: ${err instanceof Error ? err.message : String(err)}`));
+    });
+  }
 
   const server = app.listen(env.PORT, env.HOST, (err?: Error) => {
     if (err) {

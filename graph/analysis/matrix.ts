@@ -35,8 +35,9 @@ export function buildMatrix(
   limit = DEFAULT_LIMIT,
   alreadyTruncated = false,
 ): ResponsibilityMatrix {
-  const wantAgencies = request.agencies ? new Set(request.agencies) : undefined;
-  const wantTasks = request.tasks ? new Set(request.tasks) : undefined;
+  // An empty list means "not given", never "nothing".
+  const wantAgencies = request.agencies?.length ? new Set(request.agencies) : undefined;
+  const wantTasks = request.tasks?.length ? new Set(request.tasks) : undefined;
   const roles = new Map<string, MatrixCell>();
   for (const e of edges) {
     if (e.type !== 'LEADS' && e.type !== 'COOPERATES') continue;

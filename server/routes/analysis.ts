@@ -27,7 +27,7 @@ export function analysisRoutes(ctx: AppContext): Router {
   });
   r.get('/analysis/matrix', async (req, res) => {
     const q = parseInput(MatrixQuerySchema, req.query, 'query');
-    const request = { ...(q.agencies ? { agencies: q.agencies } : {}), ...(q.tasks ? { tasks: q.tasks } : {}) };
+    const request = { ...(q.agencies?.length ? { agencies: q.agencies } : {}), ...(q.tasks?.length ? { tasks: q.tasks } : {}) };
     const result = await ctx.call((s) => computeMatrix(s, request, MAX_ELEMENTS));
     sendJson(res, MatrixResponseSchema, result);
   });

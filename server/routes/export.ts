@@ -26,8 +26,8 @@ export function exportRoutes(ctx: AppContext): Router {
         s.neighbors(q.neighborsOf, {
           depth: q.depth,
           limit: MAX_ELEMENTS,
-          ...(q.nodeTypes ? { nodeTypes: q.nodeTypes } : {}),
-          ...(q.edgeTypes ? { edgeTypes: q.edgeTypes } : {}),
+          ...(q.nodeTypes?.length ? { nodeTypes: q.nodeTypes } : {}),
+          ...(q.edgeTypes?.length ? { edgeTypes: q.edgeTypes } : {}),
         }),
       );
     }

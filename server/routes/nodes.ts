@@ -18,8 +18,8 @@ export function nodeRoutes(ctx: AppContext): Router {
       s.neighbors(id, {
         depth: q.depth,
         limit: q.limit,
-        ...(q.nodeTypes ? { nodeTypes: q.nodeTypes } : {}),
-        ...(q.edgeTypes ? { edgeTypes: q.edgeTypes } : {}),
+        ...(q.nodeTypes?.length ? { nodeTypes: q.nodeTypes } : {}),
+        ...(q.edgeTypes?.length ? { edgeTypes: q.edgeTypes } : {}),
       }),
     );
     sendJson(res, NeighborsResponseSchema, sub);

@@ -8,7 +8,7 @@ export function searchRoutes(ctx: AppContext): Router {
   const r = Router();
   r.get('/search', async (req, res) => {
     const q = parseInput(SearchQuerySchema, req.query, 'query');
-    const result = await ctx.call((s) => s.search(q.q, { ...(q.types ? { types: q.types } : {}), limit: q.limit }));
+    const result = await ctx.call((s) => s.search(q.q, { ...(q.types?.length ? { types: q.types } : {}), limit: q.limit }));
     sendJson(res, SearchResponseSchema, result);
   });
   return r;

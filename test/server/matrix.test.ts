@@ -42,3 +42,9 @@ describe('buildMatrix', () => {
     expect(m.cells.length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('buildMatrix with an empty list', () => {
+  it('treats it as not given', () => {
+    expect(buildMatrix(nodes, edges, { agencies: [], tasks: ['t2'] }).cells).toEqual([{ agency: 'b', task: 't2', role: 'COOPERATES' }]);
+  });
+});
