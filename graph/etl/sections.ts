@@ -52,6 +52,8 @@ export function parseSections(lines: readonly string[]): SectionRecord[] {
       }
       continue;
     }
+    // No separator before the first numbered heading: read the headings without inferred parts.
+    if (!started && matchHeading(text)) started = true;
     if (!started) continue;
     if (pendingPart) {
       pendingPart = false;
@@ -88,8 +90,9 @@ export function parseSections(lines: readonly string[]): SectionRecord[] {
   return out;
 }
 
+/** Sections end at the annex, or at the division table when it has no 附表 line before it. */
 function findEnd(lines: readonly string[]): number {
-  const i = lines.findIndex((l) => STOP.test(l.trim()));
+  const i = lines.findIndex((l, k) => STOP.test(l.trim()) || (l.trim() === '具体工作任务' && lines[k + 1]?.trim() === '牵头单位'));
   return i < 0 ? lines.length : i;
 }
 

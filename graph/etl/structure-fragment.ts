@@ -65,5 +65,10 @@ function documentNode(s: DocumentStructure): GraphNode {
   for (const [k, v] of Object.entries(h)) if (v) props[k] = v;
   const name = h.title ?? s.docKey;
   const aliases = [h.number, s.docKey].filter((a): a is string => Boolean(a) && a !== name);
-  return { id: documentId, type: 'Document', name, aliases, props, evidence: evidence.length ? evidence : [{ doc: source.file, line: 1, quote: source.lines[0] || s.docKey }] };
+  if (evidence.length === 0) {
+    // No header: the first line with text stands for the document.
+    const i = source.lines.findIndex((l) => l.trim());
+    if (i >= 0) evidence.push({ doc: source.file, line: i + 1, quote: (source.lines[i] ?? '').trim().slice(0, 60) });
+  }
+  return { id: documentId, type: 'Document', name, aliases, props, evidence };
 }
