@@ -56,6 +56,14 @@ export class SourceLibrary {
     return join(this.dataDir, 'documents.json');
   }
 
+  /** Re-read the index: another process (the CLI, the server) may have changed it. */
+  async refresh(): Promise<void> {
+    this.cache.clear();
+    this.seeds.clear();
+    this.index = { version: 1, documents: [], removedSeeds: [] };
+    await this.load();
+  }
+
   private async load(): Promise<void> {
     const text = await readFile(this.indexPath, 'utf8').catch(() => null);
     if (text !== null) this.index = IndexSchema.parse(JSON.parse(text));
@@ -94,7 +102,8 @@ export class SourceLibrary {
 
   /** An evidence doc name for a new document: the input's stem + .txt, made unique if taken. */
   fileNameFor(inputPath: string, hash: string): string {
-    const stem = basename(inputPath, extname(inputPath)).replace(/[\\/:*?"<>|\s]+/g, '_') || 'document';
+    // Names the API accepts as a document (letters, digits, CJK, _ . -), never "..".
+    const stem = basename(inputPath, extname(inputPath)).replace(/[^\w.\u4e00-\u9fff-]+/gu, '_').replace(/\.{2,}/g, '_').replace(/^[.-]+/, '') || 'document';
     const taken = new Set([...this.entries().map((d) => d.file), ...this.seeds.keys()]);
     const plain = `${stem}.txt`;
     return taken.has(plain) ? `${stem}_${hash.slice(0, 8)}.txt` : plain;
@@ -109,6 +118,16 @@ export class SourceLibrary {
     const src = readSourceText(file, await readFile(path, 'utf8'));
     this.cache.set(file, src);
     return src;
+  }
+
+  /** SourceProvider for the server: the evidence viewer must read the version that was loaded. */
+  async listFiles(): Promise<string[]> {
+    return this.entries().map((d) => d.file);
+  }
+
+  async read(file: string): Promise<SourceDocument | undefined> {
+    if (!this.entries().some((d) => d.file === file)) return undefined;
+    return this.readSource(file);
   }
 
   async allSources(): Promise<SourceDocument[]> {

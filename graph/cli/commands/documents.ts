@@ -1,10 +1,30 @@
 import type { Command } from '../command.ts';
+import { parseCliArgs } from '../cli-args.ts';
+import { withStore } from '../open-store.ts';
+import { listDocuments } from '../../ingest/documents-list.ts';
+import { SourceLibrary } from '../../ingest/library.ts';
 
 export const documentsCommand: Command = {
   name: 'documents',
-  summary: 'not available yet',
-  async run() {
-    console.error('kg documents: not available yet');
-    return 2;
+  summary: 'list loaded documents: file, title, 文号, date, nodes and edges in the graph',
+  async run(argv) {
+    const args = parseCliArgs(argv);
+    const library = await SourceLibrary.open(args.data ?? 'data');
+    const docs = await withStore(args, (store) => listDocuments(library, store));
+    if (args.json) {
+      console.log(JSON.stringify(docs, null, 2));
+      return 0;
+    }
+    if (docs.length === 0) {
+      console.log('no documents loaded');
+      return 0;
+    }
+    for (const d of docs) {
+      const counts = `${d.inStore.nodes} nodes, ${d.inStore.edges} edges`;
+      console.log(`${d.file}  ${d.date ?? '—'}  ${d.number ?? '—'}  ${counts}${d.origin === 'seed' ? '  (seed)' : ''}`);
+      console.log(`    ${d.title ?? '(no title)'}`);
+    }
+    console.log(`${docs.length} document(s)`);
+    return 0;
   },
 };

@@ -1,10 +1,32 @@
 import type { Command } from '../command.ts';
+import { parseCliArgs } from '../cli-args.ts';
+import { withStore } from '../open-store.ts';
+import { removeLoadedDocument, resolveDocument } from '../../ingest/documents-list.ts';
+import { SourceLibrary } from '../../ingest/library.ts';
 
 export const removeCommand: Command = {
   name: 'remove',
-  summary: 'not available yet',
-  async run() {
-    console.error('kg remove: not available yet');
-    return 2;
+  summary: "remove a document's facts and every node no other document supports",
+  async run(argv) {
+    const args = parseCliArgs(argv);
+    if (args.files.length === 0) {
+      console.error('usage: kg remove <file | URL | 文号>… [--store memory|neo4j] [--data dir]');
+      return 2;
+    }
+    const library = await SourceLibrary.open(args.data ?? 'data');
+    let status = 0;
+    await withStore(args, async (store) => {
+      for (const name of args.files) {
+        const entry = resolveDocument(library, name);
+        if (!entry) {
+          console.error(`kg remove: no loaded document ${name} (see kg documents)`);
+          status = 1;
+          continue;
+        }
+        const c = await removeLoadedDocument(library, store, entry);
+        console.log(`removed ${entry.file}: nodes −${c.nodesRemoved}, edges −${c.edgesRemoved}`);
+      }
+    });
+    return status;
   },
 };

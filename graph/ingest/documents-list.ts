@@ -1,0 +1,46 @@
+import type { GraphJson } from '../model/index.ts';
+import type { GraphStore } from '../store/types.ts';
+import type { DocumentEntry, SourceLibrary } from './library.ts';
+import type { Change } from './ingest.ts';
+
+export interface LoadedDocument extends DocumentEntry {
+  /** Nodes and edges with evidence from this document in the store now. */
+  inStore: { nodes: number; edges: number };
+}
+
+/** The library's documents with live counts from the store (seeds included). */
+export async function listDocuments(library: SourceLibrary, store: GraphStore): Promise<LoadedDocument[]> {
+  const counts = countByDoc(await store.exportGraph());
+  return library.entries().map((d) => ({ ...d, inStore: counts.get(d.file) ?? { nodes: 0, edges: 0 } }));
+}
+
+export function countByDoc(graph: GraphJson): Map<string, { nodes: number; edges: number }> {
+  const m = new Map<string, { nodes: number; edges: number }>();
+  const get = (doc: string) => m.get(doc) ?? (m.set(doc, { nodes: 0, edges: 0 }), m.get(doc)!);
+  for (const n of graph.nodes) for (const doc of new Set(n.evidence.map((e) => e.doc))) get(doc).nodes++;
+  for (const e of graph.edges) for (const doc of new Set(e.evidence.map((x) => x.doc))) get(doc).edges++;
+  return m;
+}
+
+/** A document named by file name, file stem, URL, 文号 or key. */
+export function resolveDocument(library: SourceLibrary, name: string): DocumentEntry | undefined {
+  const all = library.entries();
+  const n = name.trim();
+  return (
+    all.find((d) => d.file === n) ??
+    all.find((d) => d.file.replace(/\.txt$/, '') === n) ??
+    all.find((d) => d.url === n || d.number === n || d.key === n)
+  );
+}
+
+/** Removes a document's facts (what no other document supports goes) and its library entry. */
+export async function removeLoadedDocument(library: SourceLibrary, store: GraphStore, entry: DocumentEntry): Promise<Change> {
+  const counts = countByDoc(await store.exportGraph()).get(entry.file);
+  let change: Change = { nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0 };
+  if (counts) {
+    const s = await store.removeDocument(entry.file);
+    change = { nodesAdded: s.nodesAdded, nodesRemoved: s.nodesRemoved, edgesAdded: s.edgesAdded, edgesRemoved: s.edgesRemoved };
+  }
+  await library.remove(entry.file);
+  return change;
+}

@@ -1,0 +1,27 @@
+import type { FileOutcome, IngestSummary } from './ingest.ts';
+
+const MAX_WARNINGS_SHOWN = 3;
+
+/** The end-of-run report: one line per file, then the totals. */
+export function formatIngestSummary(s: IngestSummary): string {
+  const out: string[] = [];
+  for (const f of s.files) out.push(...formatOutcome(f));
+  const c = s.counts;
+  const secs = s.ms / 1000;
+  out.push('');
+  out.push(`${s.files.length} file(s), ${(s.bytes / 1e6).toFixed(2)} MB in ${secs.toFixed(1)} s (${secs > 0 ? (s.bytes / 1e6 / secs).toFixed(1) : '0.0'} MB/s)`);
+  out.push(`documents: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused, ${c.failed} failed`);
+  out.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}, warnings ${s.warnings}`);
+  return out.join('\n');
+}
+
+function formatOutcome(f: FileOutcome): string[] {
+  const status = f.status.padEnd(9);
+  if (f.status === 'refused' || f.status === 'failed') return [`${status} ${f.input}: ${f.message ?? ''}`];
+  const how = [f.format, f.encoding].filter(Boolean).join(', ');
+  const change = f.change ? `  nodes +${f.change.nodesAdded} −${f.change.nodesRemoved}, edges +${f.change.edgesAdded} −${f.change.edgesRemoved}` : '';
+  const lines = [`${status} ${f.input} → ${f.file ?? '?'} (${how})${change}`];
+  for (const w of f.warnings.slice(0, MAX_WARNINGS_SHOWN)) lines.push(`          warning: ${w}`);
+  if (f.warnings.length > MAX_WARNINGS_SHOWN) lines.push(`          … and ${f.warnings.length - MAX_WARNINGS_SHOWN} more warning(s)`);
+  return lines;
+}

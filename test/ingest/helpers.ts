@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildGraph } from '../../graph/etl/build-graph.ts';
+import { readSourceText } from '../../graph/etl/read-source.ts';
+import type { SourceDocument } from '../../graph/etl/types.ts';
+import { decodeBytes } from '../../graph/ingest/decode.ts';
+import { ingestInputs, type IngestSummary } from '../../graph/ingest/ingest.ts';
+import { SourceLibrary } from '../../graph/ingest/library.ts';
+import { emptyRules, type MergeRules } from '../../graph/ingest/merge-rules.ts';
+import type { GraphJson } from '../../graph/model/index.ts';
+import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
+import type { GraphStore } from '../../graph/store/types.ts';
+
+export const FIX = 'test/fixtures/ingest';
+export const S000 = '000_2ebb2acb91732bad.txt';
+export const S004 = '004_6d8794a7fddf0732.txt';
+
+export function seedSource(file: string): SourceDocument {
+  return readSourceText(file, readFileSync(join('seeds', file), 'utf8'));
+}
+
+/** A fixture read the way ingest reads it, under the evidence name of the document it replaces. */
+export function fixtureAs(fixture: string, file: string): SourceDocument {
+  const r = decodeBytes(readFileSync(join(FIX, fixture)));
+  if (!r.ok) throw new Error(r.message);
+  return readSourceText(file, r.text);
+}
+
+/** What a full ETL run over exactly these sources gives: the reference for "nothing else changed". */
+export function rebuild(...sources: SourceDocument[]): GraphJson {
+  return buildGraph(sources).graph;
+}
+
+export interface Env {
+  dir: string;
+  store: GraphStore;
+  library: SourceLibrary;
+  rules: MergeRules;
+  ingest(inputs: { name: string; bytes: Uint8Array }[] | string[]): Promise<IngestSummary>;
+  cleanup(): Promise<void>;
+}
+
+/** A temp data dir, the embedded store loaded with the seeds (as `kg etl` leaves it), the library. */
+export async function seededEnv(): Promise<Env> {
+  const dir = mkdtempSync(join(tmpdir(), 'kg-ingest-'));
+  const store = await MemoryGraphStore.open(dir);
+  await store.loadGraph(rebuild(seedSource(S000), seedSource(S004)));
+  const library = await SourceLibrary.open(dir);
+  const env: Env = {
+    dir,
+    store,
+    library,
+    rules: emptyRules(),
+    ingest: (inputs) =>
+      ingestInputs(
+        inputs.map((i) =>
+          typeof i === 'string'
+            ? { input: i, read: async () => readFileSync(i) }
+            : { input: i.name, read: async () => i.bytes },
+        ),
+        { store, library, rules: env.rules },
+      ),
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return env;
+}
