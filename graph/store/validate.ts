@@ -29,3 +29,19 @@ export function parseGraphJson(input: unknown, what = 'graph'): GraphJson {
   const issue = parsed.error.issues[0];
   throw new InvalidInputError(`invalid Graph JSON in ${what} at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'unknown'}`, what);
 }
+
+/** Unique ids and edges that point at nodes of the same graph; returns the graph for chaining. */
+export function checkReferences(graph: GraphJson): GraphJson {
+  const nodes = new Set<string>();
+  for (const n of graph.nodes) {
+    if (nodes.has(n.id)) throw new InvalidInputError(`duplicate node id ${n.id}`, 'nodes');
+    nodes.add(n.id);
+  }
+  const edges = new Set<string>();
+  for (const e of graph.edges) {
+    if (edges.has(e.id)) throw new InvalidInputError(`duplicate edge id ${e.id}`, 'edges');
+    edges.add(e.id);
+    for (const end of [e.source, e.target]) if (!nodes.has(end)) throw new InvalidInputError(`edge ${e.id} points at an unknown node (${end})`, 'edges');
+  }
+  return graph;
+}
