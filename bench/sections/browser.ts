@@ -1,6 +1,91 @@
+import { chromium } from 'playwright-core';
+import type { GraphStore } from '../../graph/store/types.ts';
 import type { BenchContext } from '../context.ts';
-import { notMeasured, type Figure } from '../report.ts';
+import { loadModule } from '../deps.ts';
+import { below, figure, notMeasured, type Figure } from '../report.ts';
+import { median } from '../stats.ts';
+import { expandTimes, firstUsefulView } from './browser-app.ts';
+import { measureRender, preparePage } from './browser-render.ts';
 
-export async function runBrowser(_ctx: BenchContext): Promise<Figure[]> {
-  return [notMeasured('browser', 'pending')];
+interface E2eHelpers {
+  CHROMIUM_PATH: string;
+  launchBrowser(): Promise<{ page: import('playwright-core').Page; close(): Promise<void> }>;
+  startAppServer(): Promise<{ url: string; store: GraphStore; close(): Promise<void> }>;
+}
+
+async function appFigures(ctx: BenchContext): Promise<Figure[]> {
+  const mod = await loadModule('test/e2e/helpers.ts', 'launchBrowser', 'startAppServer');
+  if (!mod.ok) return [notMeasured('app first useful view / expand', mod.reason)];
+  const h = mod.api as unknown as E2eHelpers;
+  const server = await h.startAppServer();
+  const browser = await h.launchBrowser();
+  try {
+    const loads = await firstUsefulView(browser.page, server.url, ctx.quick ? 2 : 5);
+    // A shared link focused on the busiest agency: the view an analyst lands on, and nodes to expand.
+    const top = (await server.store.workload()).sort((a, b) => b.rows.led + b.rows.cooperated - (a.rows.led + a.rows.cooperated))[0];
+    const focused = top ? await firstUsefulView(browser.page, `${server.url}#focus=${encodeURIComponent(top.agency.id)}`, ctx.quick ? 2 : 5) : [];
+    const expands = await expandTimes(browser.page, ctx.quick ? 3 : 8);
+    const out = [
+      figure('app: first useful view, cold load', loads[0] ?? NaN, 'ms', below(loads[0] ?? NaN, 1500, 'ms')),
+      figure(`app: first useful view, median of ${loads.length} loads`, median(loads), 'ms', below(median(loads), 1500, 'ms')),
+    ];
+    if (focused.length) out.push(figure(`app: first useful view of a focus link (${top?.agency.name}), median`, median(focused), 'ms', below(median(focused), 1500, 'ms')));
+    out.push(expands.length
+      ? figure(`app: expand a node, median of ${expands.length}`, median(expands), 'ms', below(median(expands), 100, 'ms'))
+      : notMeasured('app: expand a node', 'no node on the first view to expand'));
+    return out;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** WebGL needs a GL implementation; in headless Chromium without a GPU that is SwiftShader. */
+const RENDER_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist', '--disable-background-timer-throttling'];
+
+/** Renderer runs stop being started after this point of the whole bench (budget 10 min). */
+const BROWSER_DEADLINE_MS = 420_000;
+
+async function rendererFigures(ctx: BenchContext): Promise<Figure[]> {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const browser = await chromium.launch({ executablePath: path, headless: true, args: RENDER_ARGS });
+  const out: Figure[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.setDefaultTimeout(180_000);
+    await preparePage(page);
+    for (const n of ctx.quick ? [1000] : [1000, 5000, 10000]) {
+      for (const webgl of [false, true]) {
+        const mode = webgl ? 'WebGL' : 'canvas';
+        try {
+          // fcose at full quality is quadratic-ish; above 1k elements the bench times its draft pass.
+          const quality = webgl ? null : n <= 1000 ? 'default' : 'draft';
+          if (ctx.elapsedMs() > BROWSER_DEADLINE_MS) throw new Error('time budget of the bench spent');
+          const r = await measureRender(page, n, webgl, quality);
+          if (webgl && !r.webglActive) out.push(notMeasured(`${n} elements, ${mode}`, 'no WebGL2 context in this Chromium (rendered with canvas)'));
+          else {
+            out.push(figure(`${n} elements, ${mode}: first render`, r.firstRenderMs, 'ms'));
+            out.push(figure(`${n} elements, ${mode}: frame while panning, median`, r.frameMedianMs, 'ms', below(r.frameMedianMs, 50, 'ms (≥ 20 fps)')));
+            out.push(figure(`${n} elements, ${mode}: frame while panning, p95`, r.frameP95Ms, 'ms'));
+          }
+          if (r.layoutMs !== null) out.push(figure(`${n} elements: fcose layout (${quality} quality)`, r.layoutMs, 'ms'));
+        } catch (err) {
+          out.push(notMeasured(`${n} elements, ${mode}`, (err as Error).message.split('\n')[0] ?? 'error'));
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+export async function runBrowser(ctx: BenchContext): Promise<Figure[]> {
+  let app: Figure[];
+  try {
+    app = await appFigures(ctx);
+  } catch (err) {
+    app = [notMeasured('app first useful view / expand', (err as Error).message.split('\n')[0] ?? 'error')];
+  }
+  return [...app, ...(await rendererFigures(ctx))];
 }

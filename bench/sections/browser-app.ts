@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+
+
+// The real explorer over the seed graph: time to the first useful view (the app's own
+// ready flag, set when the first view is rendered) and time to expand a node.
+
+interface PgWindow {
+  __pg?: { ready: boolean; firstUsefulMs: number; lastExpandMs: number; expandCount: number; cy: { nodes(sel?: string): { length: number; map<T>(f: (n: { id(): string; hasClass(c: string): boolean }) => T): T[] }; getElementById(id: string): { emit(ev: string): void } } };
+}
+
+export async function firstUsefulView(page: Page, url: string, loads: number): Promise<number[]> {
+  const out: number[] = [];
+  await page.addInitScript('globalThis.__name = (f) => f');
+  for (let i = 0; i < loads; i++) {
+    // Via about:blank so a URL differing only in its hash is a real load.
+    await page.goto('about:blank');
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => (window as unknown as PgWindow).__pg?.ready === true, null, { timeout: 15_000 });
+    out.push(await page.evaluate(() => (window as unknown as PgWindow).__pg?.firstUsefulMs ?? NaN));
+  }
+  return out;
+}
+
+/** Double-taps (the app's expand gesture) up to `count` nodes in turn; the app times each to the painted frame. */
+export async function expandTimes(page: Page, count: number): Promise<number[]> {
+  const ids = await page.evaluate(() => {
+    const cy = (window as unknown as PgWindow).__pg?.cy;
+    return cy ? cy.nodes().map((n) => (n.hasClass('more') ? '' : n.id())).filter(Boolean) : [];
+  });
+  const out: number[] = [];
+  for (const id of ids.slice(0, count)) {
+    const before = await page.evaluate(() => (window as unknown as PgWindow).__pg?.expandCount ?? 0);
+    await page.evaluate((nodeId) => (window as unknown as PgWindow).__pg?.cy.getElementById(nodeId).emit('dbltap'), id);
+    await page.waitForFunction((n) => ((window as unknown as PgWindow).__pg?.expandCount ?? 0) > n, before, { timeout: 10_000 });
+    out.push(await page.evaluate(() => (window as unknown as PgWindow).__pg?.lastExpandMs ?? NaN));
+  }
+  return out;
+}
+
