@@ -21,10 +21,12 @@ export interface ViewState {
   /** The view's own argument: technology for trace, agency for workload, "from,to" for paths. */
   arg: string | null;
   selected: string | null;
+  /** What filled the canvas before expansions (see ui/canvas-source.ts), e.g. `trace:technology:…`. */
+  source: string | null;
 }
 
 export function defaultViewState(): ViewState {
-  return { focus: null, expanded: [], filters: defaultFilters(), layout: 'fcose', size: 'degree', view: null, arg: null, selected: null };
+  return { focus: null, expanded: [], filters: defaultFilters(), layout: 'fcose', size: 'degree', view: null, arg: null, selected: null, source: null };
 }
 
 function list(v: string | null): string[] {
@@ -55,6 +57,7 @@ export function encodeViewState(s: ViewState): string {
   if (s.view) p.set('view', s.view);
   if (s.arg) p.set('arg', s.arg);
   if (s.selected) p.set('sel', s.selected);
+  if (s.source) p.set('src', s.source);
   return p.toString();
 }
 
@@ -79,5 +82,6 @@ export function decodeViewState(hash: string): ViewState {
   s.view = view && VIEW_ID.test(view) ? view : null;
   s.arg = p.get('arg') || null;
   s.selected = p.get('sel') || null;
+  s.source = p.get('src') || null;
   return s;
 }

@@ -14,7 +14,7 @@ export interface AppContext {
   focusNode(id: string): Promise<void>;
   expand(id: string): Promise<void>;
   /** Replace or extend the canvas with a subgraph and lay it out. */
-  showSubgraph(sub: Pick<Subgraph, 'nodes' | 'edges'>, opts?: { replace?: boolean; highlight?: readonly string[] }): void;
+  showSubgraph(sub: Pick<Subgraph, 'nodes' | 'edges'>, opts?: { replace?: boolean; highlight?: readonly string[]; source?: string }): void;
   /** Select a node or edge; `show` opens the details panel for it. */
   select(id: string | null, opts?: { show?: boolean }): void;
   openPanel(id: string, arg?: string | null): void;

@@ -38,7 +38,7 @@ export function renderEvidence(api: ApiClient, ev: Evidence): HTMLElement {
   const head = h('header', {}, `${ev.doc} · ${t('line')} ${ev.line}`);
   const body = h('ol', {}, h('li', { class: 'hit' }, h('span', { class: 'no' }, String(ev.line)), h('span', {}, h('mark', {}, ev.quote))));
   box.append(head, body);
-  void (async () => {
+  const load = async () => {
     try {
       const [docs, lines] = await Promise.all([
         documentsByFile(api).catch(() => new Map<string, DocMeta>()),
@@ -53,6 +53,14 @@ export function renderEvidence(api: ApiClient, ev: Evidence): HTMLElement {
     } catch (e) {
       box.append(h('p', { class: 'flag' }, errorMessage(e)));
     }
-  })();
+  };
+  // Context lines load when the evidence scrolls into view: an agency can have dozens of quotes.
+  if (typeof IntersectionObserver === 'undefined') void load();
+  else {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((x) => x.isIntersecting)) { io.disconnect(); void load(); }
+    });
+    io.observe(box);
+  }
   return box;
 }

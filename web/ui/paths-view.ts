@@ -1,4 +1,5 @@
 import type { AppContext } from './app-context.ts';
+import { pathsSource } from './canvas-source.ts';
 import { h } from './feedback.ts';
 import { t } from './i18n.ts';
 import { createSearchBox } from './search.ts';
@@ -33,7 +34,8 @@ export async function renderPaths(el: HTMLElement, ctx: AppContext, arg: string 
     if (!res) return;
     if (res.paths.length === 0) { out.replaceChildren(h('p', { class: 'hint' }, t('noPaths'))); return; }
     const ids = new Set(res.paths.flatMap((p) => [...p.nodes, ...p.edges]));
-    ctx.showSubgraph(res.subgraph, { highlight: [...ids] });
+    if (ctx.state.source !== pathsSource(from, to)) ctx.showSubgraph(res.subgraph, { highlight: [...ids], source: pathsSource(from, to), replace: true });
+    else ctx.canvas.highlight([...ids]);
     const name = (id: string) => res.subgraph.nodes.find((n) => n.id === id)?.name ?? id;
     out.replaceChildren(h('ol', { class: 'rank-list', id: 'paths-list' }, ...res.paths.map((p) => h('li', {}, p.nodes.map(name).join(' → ')))));
   };

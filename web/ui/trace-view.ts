@@ -2,6 +2,7 @@ import type { TraceResponse } from '../api/client.ts';
 import type { AppContext } from './app-context.ts';
 import { h } from './feedback.ts';
 import { getLang, t } from './i18n.ts';
+import { traceSource } from './canvas-source.ts';
 import { createSearchBox } from './search.ts';
 
 function agencyRow(ctx: AppContext, a: TraceResponse['agencies'][number]): HTMLElement {
@@ -28,7 +29,8 @@ export async function renderTrace(el: HTMLElement, ctx: AppContext, arg: string 
     const res = await ctx.run(() => ctx.api.trace(technology));
     if (!res) return;
     input.value = res.technology.name;
-    ctx.showSubgraph(res.subgraph, { replace: true });
+    // Opened from a shared link the canvas already holds this trace (and maybe expansions on top).
+    if (ctx.state.source !== traceSource(technology)) ctx.showSubgraph(res.subgraph, { replace: true, source: traceSource(technology) });
     const ids = res.agencies.map((a) => a.agency.id);
     out.replaceChildren(
       h('h3', {}, `${res.technology.name} — ${t('agencies')} (${res.agencies.length})`),

@@ -1,5 +1,6 @@
 import type { AgencyWorkload } from '../api/client.ts';
 import type { AppContext } from './app-context.ts';
+import { tasksSource } from './canvas-source.ts';
 import { h } from './feedback.ts';
 import { t } from './i18n.ts';
 
@@ -77,10 +78,12 @@ export async function renderWorkload(el: HTMLElement, ctx: AppContext, arg: stri
   const pick = async (a: AgencyWorkload, fromUrl = false) => {
     years.replaceChildren(yearBreakdown(a));
     if (!fromUrl) { ctx.state.arg = a.agency.id; ctx.syncUrl(); }
-    const sub = await ctx.run(() => ctx.api.neighbors(a.agency.id, { edgeTypes: ['LEADS', 'COOPERATES'], nodeTypes: ['Agency', 'Task'] }));
-    if (!sub) return;
-    ctx.showSubgraph(sub, { replace: true });
-    ctx.select(a.agency.id);
+    if (ctx.state.source !== tasksSource(a.agency.id)) {
+      const sub = await ctx.run(() => ctx.api.neighbors(a.agency.id, { edgeTypes: ['LEADS', 'COOPERATES'], nodeTypes: ['Agency', 'Task'] }));
+      if (!sub) return;
+      ctx.showSubgraph(sub, { replace: true, source: tasksSource(a.agency.id) });
+    }
+    if (!fromUrl) ctx.select(a.agency.id);
   };
   const legend = h('p', { class: 'hint' }, h('span', { style: 'color:#0072B2' }, '■'), ` ${t('led')}  `, h('span', { style: 'color:#56B4E9' }, '■'), ` ${t('cooperated')}`);
   el.append(legend, chart(ranked, (a) => void pick(a)), years);
