@@ -63,7 +63,6 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
     },
     async expand(id) {
       const t0 = performance.now();
-      const f = state.filters;
       const sub = await ctx.run(() => neighbors(id));
       if (!sub) return;
       const t1 = performance.now();
