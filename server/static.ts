@@ -17,6 +17,11 @@ export function staticUi(dir: string): Router {
   if (built) r.use(express.static(root, { index: 'index.html', fallthrough: true }));
   const fallback: RequestHandler = (req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/api' || req.path.startsWith('/api/')) return next();
+    // A missing asset (a name with an extension) is a 404, not index.html served as script.
+    if (/\.[a-z0-9]+$/i.test(req.path)) {
+      res.status(404).type('text').send('not found');
+      return;
+    }
     // Checked per request so a build finished after start is picked up.
     if (existsSync(index)) res.sendFile(index);
     else res.status(200).type('html').send(MISSING_BUILD_PAGE);

@@ -48,6 +48,7 @@ describe('OpenAPI, docs page, static UI and headers', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('policy-graph UI');
     }
+    expect((await fetch(`${srv.base}/assets/missing-1234.js`)).status).toBe(404);
     const api = await fetch(`${srv.base}/api/unknown`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toMatch(/json/);
