@@ -24,8 +24,7 @@ export function extractTechnologies(docs: readonly ParsedDocument[]): GraphFragm
   });
   const matcher = buildMatcher(entries);
   // The sentence announcing all ten domains is about none of them in particular.
-  const listLine = catalogue.domains[0] ? catalogue.listLine : -1;
-  for (const doc of docs) edges.push(...targetEdges(doc, matcher, doc.source.file === catalogue.doc ? listLine : -1));
+  for (const doc of docs) edges.push(...targetEdges(doc, matcher, doc.source.file === catalogue.doc ? catalogue.listLine : -1));
   return { nodes, edges, warnings: [] };
 }
 

@@ -71,7 +71,7 @@ describe('organisations named in prose', () => {
 
   it('recognises names outside the glossary by their suffix, whole and typed', () => {
     const found = (line: string) => findOrganisations(line).map((m) => `${m.text}:${m.entry.type}`);
-    expect(found('支持深圳市大疆创新科技有限公司发展')).toEqual(['深圳市大疆创新科技有限公司:Enterprise']);
+    expect(found('支持深圳市汇川技术股份有限公司发展')).toEqual(['深圳市汇川技术股份有限公司:Enterprise']);
     expect(found('引进中国电子科技集团公司第十一研究所')).toEqual(['中国电子科技集团公司第十一研究所:Institution']);
     expect(found('加快建设深圳技术大学')).toEqual(['深圳技术大学:Institution']);
     expect(found('鼓励企业与高校共建研究院，吸引国内外知名企业设立研究院')).toEqual([]);
