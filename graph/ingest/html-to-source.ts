@@ -107,8 +107,19 @@ function tableLines(table: HTMLElement, skip: ReadonlySet<Node>, out: string[]):
       const task = texts[0] ?? [];
       texts[0] = [`${n}.${task[0] ?? ''}`, ...task.slice(1)];
     }
-    for (const t of texts) out.push(...t);
+    for (const t of divisionHeader(texts) ?? texts) out.push(...t);
   }
+}
+
+/**
+ * The header row of a division-of-labour table, spelled the way the table parser knows it
+ * (具体工作任务 / 牵头单位 / 协办单位): pages also write 工作任务, 配合单位 or 协助单位.
+ */
+function divisionHeader(texts: string[][]): string[][] | null {
+  const cells = texts.map((t) => t.join('').replace(/\s+/gu, ''));
+  if (cells.length !== 3 || cells[1] !== '牵头单位' || !/^(协办|配合|协助|参与|责任)单位$/.test(cells[2] ?? '')) return null;
+  if (!/任务/.test(cells[0] ?? '')) return null;
+  return [['具体工作任务'], ['牵头单位'], ['协办单位']];
 }
 
 /** Rows in document order, including those inside thead/tbody/tfoot but not nested tables. */
