@@ -63,8 +63,8 @@ describe('a new document', () => {
   it('reads an HTML page with a 序号 column and 配合单位 header as a division table', async () => {
     const html = `<!-- saved from url=(0040)http://www.sz.gov.cn/x/t20300101_1.htm --><html><body>
       <table><tr><td>索引号：</td><td>1-2-3</td><td>信息名称：</td><td>某某实施方案分工</td><td>文号：</td><td>深府〔2030〕1号</td></tr></table>
-      <div id="zoom"><p>　　一、重点工作</p><p>　　（一）建设高等院校。</p>
-      <p>　　责任单位：市教育局牵头，市财政局等配合（见附表1）。</p>
+      <div id="zoom"><p>\u3000\u3000一、重点工作</p><p>\u3000\u3000（一）建设高等院校。</p>
+      <p>\u3000\u3000责任单位：市教育局牵头，市财政局等配合（见附表1）。</p>
       <table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>
       <tr><td colspan="4">（一）高等院校建设</td></tr>
       <tr><td>1</td><td>建设某某大学</td><td>市教育局</td><td>市财政局、深圳市未来产业促进会</td></tr>

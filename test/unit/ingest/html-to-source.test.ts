@@ -54,7 +54,7 @@ describe('htmlToSource on the HTML page of seed 000', () => {
 });
 
 describe('htmlToSource on other layouts', () => {
-  it('reads meta tags when there is no labelled block, and folds a 序号 column into the row line', () => {
+  it('reads meta tags when there is no labelled block, folds a 序号 column into the row line, spells the header as the text tables do', () => {
     const html = `<html><head><meta name="ArticleTitle" content="某区实施方案"><meta name="PubDate" content="2012年1月6日">
       <link rel="canonical" href="https://www.sz.gov.cn/x/t1.htm"></head><body><div id="zoom">
       <p>\u3000\u3000一、总体要求</p><p>第一句。<br/>第二句。</p>
@@ -70,9 +70,9 @@ describe('htmlToSource on other layouts', () => {
       '　　一、总体要求',
       '第一句。',
       '第二句。',
-      '工作任务',
+      '具体工作任务', // the header the text table parser knows
       '牵头单位',
-      '配合单位',
+      '协办单位',
       '1.建设创新平台',
       '市科技信息局',
       '\u00a0',
