@@ -64,7 +64,7 @@ export const ORGANISATION_GLOSSARY: readonly OrganisationEntry[] = [
   { canonical: '华侨城集团', type: E, aliases: [], en: 'OCT Group' },
   { canonical: '中国电信深圳分公司', type: E, aliases: ['深圳电信'], en: 'China Telecom Shenzhen' },
   { canonical: '深圳广播电影电视集团', type: E, aliases: ['深圳广电集团', '广电集团'], en: 'Shenzhen Media Group' },
-  { canonical: '深圳市创新投资集团有限公司', type: E, aliases: ['创新投公司', '创新投', '深创投'], en: 'Shenzhen Capital Group' },
+  { canonical: '深圳市创新投资集团有限公司', type: E, aliases: ['创新投公司', '深创投'], en: 'Shenzhen Capital Group' },
 
   // Exchanges, associations, service centres
   { canonical: '深圳证券交易所', type: I, aliases: ['深交所'], en: 'Shenzhen Stock Exchange' },
@@ -75,7 +75,7 @@ export const ORGANISATION_GLOSSARY: readonly OrganisationEntry[] = [
   { canonical: '深圳文化产权交易中心', type: I, aliases: [] },
   { canonical: '深圳市创业投资同业公会', type: I, aliases: ['创投公会'] },
   { canonical: '深圳市现代服务外包产业促进会', type: I, aliases: [] },
-  { canonical: '深圳软件园管理中心', type: I, aliases: [] },
+  { canonical: '深圳软件园管理中心', type: I, aliases: ['软件园管理中心'] },
 
   // Universities and colleges
   { canonical: '南方科技大学', type: I, aliases: ['南方科大'], en: 'Southern University of Science and Technology' },
