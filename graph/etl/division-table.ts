@@ -20,13 +20,14 @@ export interface DivisionTable {
   rows: TableRow[];
 }
 
-const HEADER = '具体工作任务';
+// Column titles vary between documents; the lead column is always 牵头单位.
+const TASK_COLUMN = new Set(['具体工作任务', '工作任务', '主要任务', '任务']);
 const ROW = /^(\d{1,3})[.．]\s*(\S.*)$/;
 const GROUP = /^（([一二三四五六七八九十]+)）(.*)$/;
 
 /** Finds the division-of-labour table (具体工作任务 / 牵头单位 / 协办单位) and reads its rows. */
 export function parseDivisionTable(lines: readonly string[]): DivisionTable | null {
-  const h = lines.findIndex((l, i) => l.trim() === HEADER && lines[i + 1]?.trim() === '牵头单位');
+  const h = findTableHeader(lines);
   if (h < 0) return null;
   const rows: TableRow[] = [];
   let group = '';
@@ -70,6 +71,11 @@ export function parseDivisionTable(lines: readonly string[]): DivisionTable | nu
   }
   flush();
   return { headerLine: h + 1, rows };
+}
+
+/** Index of the task column title that is followed by 牵头单位 and a cooperating column. */
+export function findTableHeader(lines: readonly string[]): number {
+  return lines.findIndex((l, i) => TASK_COLUMN.has(l.trim()) && lines[i + 1]?.trim() === '牵头单位' && /^(协办|配合|参与)单位$/.test(lines[i + 2]?.trim() ?? ''));
 }
 
 /** Lines ending in 、 continue onto the next line; otherwise each line is one cell. */

@@ -1,4 +1,5 @@
 import { toChineseNumber } from './chinese-numerals.ts';
+import { findTableHeader } from './division-table.ts';
 import { firstClause, matchHeading } from './headings.ts';
 
 export interface LineText {
@@ -92,8 +93,10 @@ export function parseSections(lines: readonly string[]): SectionRecord[] {
 
 /** Sections end at the annex, or at the division table when it has no 附表 line before it. */
 function findEnd(lines: readonly string[]): number {
-  const i = lines.findIndex((l, k) => STOP.test(l.trim()) || (l.trim() === '具体工作任务' && lines[k + 1]?.trim() === '牵头单位'));
-  return i < 0 ? lines.length : i;
+  const annex = lines.findIndex((l) => STOP.test(l.trim()));
+  const table = findTableHeader(lines);
+  const ends = [annex, table].filter((i) => i >= 0);
+  return ends.length ? Math.min(...ends) : lines.length;
 }
 
 function newRecord(path: string, depth: number, title: string, titleLine: number, quote: string, parentPath: string | null): SectionRecord {

@@ -12,6 +12,7 @@ const RE = new RegExp(
   [
     '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期))',
     '(?<near>近期)',
+    '(?<rel>年底前?)',
     '(?<rng>(?<r1>(?:19|20)\\d{2})年?[―\\-–—~至到](?<r2>(?:19|20)\\d{2})年)',
     '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:年?(?<end>底|末)|年第(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?<mend>底|末)?|年(?<within>内)?)(?<by>前|以前)?',
   ].join('|'),
@@ -31,15 +32,19 @@ function period(text: string, start: number, end: number): TimeInterval {
 /**
  * Normalises every time expression in `text` to an interval with its precision, keeping the words:
  * 2009年底 → by 2009-12-31 (year), 2010年10月前 → by 2010-10, 2009年第四季度 → 2009-Q4,
- * 到2015年 and “十二五”期间 → 2011–2015, 近期 → the document's own near-term period.
+ * 到2015年 and “十二五”期间 → 2011–2015, 近期 → the document's own near-term period,
+ * a bare 年底 → the end of the year named just before it.
  */
 export function parseTimeExpressions(text: string, context: TimeContext = { periods: [] }): TimeInterval[] {
   const out: TimeInterval[] = [];
   const seen = new Set<string>();
+  let lastYear: number | null = null;
   for (const m of text.matchAll(RE)) {
     const g = m.groups ?? {};
     if (text[(m.index ?? 0) - 1] === '比') continue; // 比2005年增长: a baseline, not a deadline
-    const t = toInterval(m[0], g, context);
+    // "2010年10月项目正式动工，年底完成基础工程": a bare 年底 is the end of the year just named.
+    const t = g.rel ? (lastYear ? { text: m[0], start: null, end: `${lastYear}-12-31`, precision: 'year' as const, label: String(lastYear) } : null) : toInterval(m[0], g, context);
+    if (g.y) lastYear = Number(g.y);
     if (!t) continue;
     const key = `${t.text}|${t.label}|${t.start}`;
     if (!seen.has(key)) {

@@ -48,3 +48,14 @@ describe('parseDivisionTable on an excerpt', () => {
     expect(t?.rows[18]?.lead.map((c) => c.text)).toEqual(['市发展改革局、', '科技信息局']);
   });
 });
+
+describe('parseDivisionTable on other column titles', () => {
+  it('reads 工作任务 / 牵头单位 / 配合单位 like the seed table', () => {
+    const lines = ['工作任务', '牵头单位', '配合单位', ...excerpt(PLAN, 224, 230)];
+    const t = parseDivisionTable(lines);
+    expect(t?.rows.map((r) => [r.no, r.lead.map((c) => c.text), r.coop.length])).toEqual([
+      [1, ['市教育局'], 1],
+      [2, ['市教育局'], 0],
+    ]);
+  });
+});

@@ -56,12 +56,23 @@ describe('parseTimeExpressions', () => {
       ['2009年6月前', '2009-06', null],
       ['2009年底前', '2009', null],
       ['2010年', '2010', '2010-01-01'],
+      ['年底', '2010', null],
     ]);
   });
 
   it('reads 2010底 without 年 and 6月底 as by the month end', () => {
     expect(one('2010底完成')[0]).toMatchObject({ end: '2010-12-31', start: null, label: '2010' });
     expect(one('2009年6月底示范区')[0]).toMatchObject({ end: '2009-06-30', start: null, precision: 'month' });
+  });
+
+  it('reads a bare 年底 as the end of the year named before it (line 46)', () => {
+    const [line] = excerpt(PLAN, 46, 46);
+    expect(one(line ?? '').map((t) => [t.text, t.label, t.start])).toEqual([
+      ['2009年10月前', '2009-10', null],
+      ['2010年10月', '2010-10', '2010-10-01'],
+      ['年底', '2010', null],
+    ]);
+    expect(one('力争年底通过')).toEqual([]); // no year named before it: nothing to anchor to
   });
 
   it('does not read a comparison baseline as a deadline', () => {
