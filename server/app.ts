@@ -33,7 +33,7 @@ export interface AppOptions {
 
 export interface CreateAppInput {
   store: GraphStore;
-  /** Source texts for /api/documents/:doc/lines and /api/consistency (default seeds/ and data/sources/). */
+  /** Source texts for /api/documents/:doc/lines and /api/consistency (default data/sources/, then seeds/). */
   sources?: SourceProvider;
   /** The ETL's text-vs-table check; without it /api/consistency reports nothing. */
   consistencyCheck?: ConsistencyCheck;
@@ -67,7 +67,7 @@ function cors(origin: string): RequestHandler {
 /** The HTTP app over a GraphStore; read-only, no listen (server/main.ts listens, tests use port 0). */
 export function createApp({ store, sources, consistencyCheck, reload, options = {} }: CreateAppInput): App {
   const version = options.version ?? packageVersion();
-  const ctx = createContext(store, sources ?? createFolderSources(['seeds', 'data/sources']), consistencyCheck, options.timeoutMs ?? 10_000, version);
+  const ctx = createContext(store, sources ?? createFolderSources(['data/sources', 'seeds']), consistencyCheck, options.timeoutMs ?? 10_000, version);
   const app = express() as App;
   app.locals.ctx = ctx;
   app.disable('x-powered-by');

@@ -1,12 +1,11 @@
-import { join } from 'node:path';
 import { buildGraph } from '../graph/etl/build-graph.ts';
+import { SourceLibrary } from '../graph/ingest/library.ts';
 import { createStore, storeConfigFromEnv } from '../graph/store/create-store.ts';
 import { MemoryGraphStore } from '../graph/store/memory/memory-store.ts';
 import { SNAPSHOT_FILE } from '../graph/store/memory/snapshot.ts';
 import { createApp } from './app.ts';
 import { readServerEnv } from './env.ts';
 import { seedIfEmpty } from './seed.ts';
-import { createFolderSources } from './sources.ts';
 import { watchSnapshot } from './snapshot-watch.ts';
 
 async function main(): Promise<void> {
@@ -16,12 +15,18 @@ async function main(): Promise<void> {
 
   // The embedded store lives in this process: re-read its snapshot when the CLI rewrites it.
   const memory = store instanceof MemoryGraphStore ? store : undefined;
-  const reload = async () => (memory ? memory.reloadSnapshot() : false);
+  // The CLI's document library: ingested versions shadow seeds, removed seeds are gone; the
+  // evidence viewer and the consistency check read what was actually loaded.
+  const library = await SourceLibrary.open(env.DATA_DIR, env.SEEDS_DIR);
+  const reload = async () => {
+    await library.refresh();
+    return memory ? memory.reloadSnapshot() : false;
+  };
 
   const app = createApp({
     store,
     reload,
-    sources: createFolderSources([env.SEEDS_DIR, join(env.DATA_DIR, 'sources')]),
+    sources: library,
     consistencyCheck: (docs) => {
       const { findings, warnings } = buildGraph(docs);
       return { findings, warnings };
