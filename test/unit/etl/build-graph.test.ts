@@ -16,6 +16,25 @@ describe('buildGraph over both seeds', () => {
     expect(graph.nodes.filter((n) => n.type === 'Document').map((n) => n.id)).toEqual(['document:深府〔2009〕9号', 'document:深府〔2011〕194号']);
   });
 
+  it('turns the header into the Document node, evidenced line by line', () => {
+    const d = graph.nodes.find((n) => n.id === 'document:深府〔2009〕9号');
+    expect(d?.name).toBe('深圳市人民政府关于印发深圳国家创新型城市总体规划实施方案的通知');
+    expect(d?.props).toMatchObject({ file: PLAN, publisher: '深圳市人民政府', date: '2009-02-19', indexNo: '043000-10-2009-004356', number: '深府〔2009〕9号' });
+    expect(d?.evidence.map((e) => e.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('links the section hierarchy with PART_OF up to the Document', () => {
+    const parent = (id: string) => graph.edges.find((e) => e.type === 'PART_OF' && e.source === id)?.target;
+    expect(parent(section('4.1.2.3'))).toBe(section('4.1.2'));
+    expect(parent(section('4.1.2'))).toBe(section('4.1'));
+    expect(parent(section('4.1'))).toBe(section('4'));
+    expect(parent(section('4'))).toBe('document:深府〔2009〕9号');
+    expect(parent('task:004_6d8794a7fddf0732#5.2.4')).toBe('task:004_6d8794a7fddf0732#5.2');
+    expect(graph.nodes.find((n) => n.id === section('4.1.2'))?.props).toMatchObject({
+      kind: 'section', path: '4.1.2', depth: 3, goals: '加快深圳先进技术研究院发展；组建深圳产业创新研究院；推进深圳华大基因研究院建设。',
+    });
+  });
+
   it('makes every numbered table row a Task with its number and group', () => {
     const rows = graph.nodes.filter((n) => n.props.kind === 'tableRow');
     expect(rows).toHaveLength(124);
