@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { GraphStore } from '../graph/store/types.ts';
+import { etlConsistencyCheck } from './consistency-check.ts';
 import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -35,7 +36,7 @@ export interface CreateAppInput {
   store: GraphStore;
   /** Source texts for /api/documents/:doc/lines and /api/consistency (default data/sources/, then seeds/). */
   sources?: SourceProvider;
-  /** The ETL's text-vs-table check; without it /api/consistency reports nothing. */
+  /** The text-vs-table check behind /api/consistency (default: the ETL's, over `sources`). */
   consistencyCheck?: ConsistencyCheck;
   /** Re-read data the CLI wrote (the embedded store's snapshot); true when something was read. */
   reload?: () => Promise<boolean>;
@@ -67,7 +68,7 @@ function cors(origin: string): RequestHandler {
 /** The HTTP app over a GraphStore; read-only, no listen (server/main.ts listens, tests use port 0). */
 export function createApp({ store, sources, consistencyCheck, reload, options = {} }: CreateAppInput): App {
   const version = options.version ?? packageVersion();
-  const ctx = createContext(store, sources ?? createFolderSources(['data/sources', 'seeds']), consistencyCheck, options.timeoutMs ?? 10_000, version);
+  const ctx = createContext(store, sources ?? createFolderSources(['data/sources', 'seeds']), consistencyCheck ?? etlConsistencyCheck, options.timeoutMs ?? 10_000, version);
   const app = express() as App;
   app.locals.ctx = ctx;
   app.disable('x-powered-by');

@@ -1,4 +1,3 @@
-import { buildGraph } from '../graph/etl/build-graph.ts';
 import { SourceLibrary } from '../graph/ingest/library.ts';
 import { createStore, storeConfigFromEnv } from '../graph/store/create-store.ts';
 import { MemoryGraphStore } from '../graph/store/memory/memory-store.ts';
@@ -27,10 +26,6 @@ async function main(): Promise<void> {
     store,
     reload,
     sources: library,
-    consistencyCheck: (docs) => {
-      const { findings, warnings } = buildGraph(docs);
-      return { findings, warnings };
-    },
     options: {
       timeoutMs: env.STORE_TIMEOUT_MS,
       bodyLimit: env.BODY_LIMIT,

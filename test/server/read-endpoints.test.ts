@@ -9,6 +9,7 @@ import {
   SearchResponseSchema,
 } from '../../graph/api/index.ts';
 import { createApp } from '../../server/app.ts';
+import { createFolderSources } from '../../server/sources.ts';
 import { getJson, listen, seedGraph, seedStore, type Running } from './helpers.ts';
 
 const DRC = 'agency:发展改革局';
@@ -19,7 +20,7 @@ const enc = encodeURIComponent;
 describe('read endpoints over HTTP on the seed graph', () => {
   let srv: Running;
   beforeAll(async () => {
-    srv = await listen(createApp({ store: await seedStore(), options: { staticDir: null } }));
+    srv = await listen(createApp({ store: await seedStore(), sources: createFolderSources(['seeds']), options: { staticDir: null } }));
   });
   afterAll(() => srv.close());
 
