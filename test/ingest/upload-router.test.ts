@@ -26,7 +26,7 @@ async function start(enabled: boolean, maxBytes?: number): Promise<{ base: strin
 }
 
 const upload = (base: string, name: string, body: Uint8Array) =>
-  fetch(`${base}/admin/documents?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
+  fetch(`${base}/admin/documents?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) as unknown as BodyInit });
 
 describe('upload router', () => {
   it('has no write routes when uploads are off, and says so', async () => {
