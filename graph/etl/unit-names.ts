@@ -1,6 +1,6 @@
 import type { AgencyLevel, NodeType } from '../model/index.ts';
 import { lookupOrganisation } from './organisations.ts';
-import { AGENCY_GLOSSARY, COLLECTIVE_PHRASES } from './glossary/agencies.ts';
+import { AGENCY_GLOSSARY, COLLECTIVE_GLOSSES, COLLECTIVE_PHRASES } from './glossary/agencies.ts';
 import { UNIT_ORGANISATIONS } from './glossary/unit-organisations.ts';
 import type { LineText } from './sections.ts';
 
@@ -52,7 +52,8 @@ const DISTRICT = /(区政府|区管委会|区人民政府)$/;
 /** Types and names one unit: collective phrase, agency glossary, organisations step, then suffix rules. */
 export function resolveUnit(mention: Pick<UnitMention, 'surface' | 'sharedMunicipal'>): ResolvedUnit {
   const s = mention.surface;
-  if (COLLECTIVE_PHRASES.includes(s)) return { type: 'Agency', canonical: s, aliases: [], level: 'other', collective: true, via: 'collective' };
+  const gloss = COLLECTIVE_GLOSSES[s];
+  if (gloss) return { type: 'Agency', canonical: s, aliases: [], level: 'other', collective: true, nameEn: gloss, via: 'collective' };
   const bare = s.startsWith('市') ? s.slice(1) : s;
   const entry = BY_NAME.get(s) ?? BY_NAME.get(bare);
   if (entry) return { type: 'Agency', canonical: entry.name, aliases: [...(entry.aliases ?? [])], level: entry.level, nameEn: entry.nameEn, via: 'glossary' };

@@ -87,7 +87,17 @@ const OTHER: [string, string, string[]?][] = [
 ];
 
 /** Phrases that stand for many bodies: kept as nodes, never counted as a specific agency. */
-export const COLLECTIVE_PHRASES: readonly string[] = ['各相关部门', '各有关部门', '市直有关部门', '各区政府', '各区', '各部门', '市政府各有关部门', '相关区政府'];
+export const COLLECTIVE_GLOSSES: Readonly<Record<string, string>> = {
+  各相关部门: 'all relevant departments',
+  各有关部门: 'all departments concerned',
+  市直有关部门: 'municipal departments concerned',
+  各区政府: 'all district governments',
+  各区: 'all districts',
+  各部门: 'all departments',
+  市政府各有关部门: 'all municipal departments concerned',
+  相关区政府: 'district governments concerned',
+};
+export const COLLECTIVE_PHRASES: readonly string[] = Object.keys(COLLECTIVE_GLOSSES);
 
 function entries(rows: [string, string, string[]?][], level: AgencyLevel): AgencyEntry[] {
   return rows.map(([name, nameEn, aliases]) => {

@@ -47,6 +47,7 @@ describe('resolveUnit', () => {
     for (const phrase of ['各相关部门', '各有关部门', '市直有关部门', '各区政府']) {
       expect(resolveAll(phrase)[0]).toMatchObject({ type: 'Agency', canonical: phrase, level: 'other', collective: true });
     }
+    expect(resolveAll('市直有关部门')[0]?.nameEn).toBe('municipal departments concerned');
   });
 
   it('types every kind of unit: district, national, enterprise, institution', () => {
