@@ -9,14 +9,15 @@ function csvOf<T extends readonly [string, ...string[]]>(values: T) {
     .transform((v) => (Array.isArray(v) ? v.flatMap((s) => s.split(',')) : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)));
 }
-export const NodeTypeListSchema = csvOf(NODE_TYPES);
-export const EdgeTypeListSchema = csvOf(EDGE_TYPES);
+export const NodeTypeListSchema = csvOf(NODE_TYPES).describe(`comma-separated node types: ${NODE_TYPES.join(', ')}`);
+export const EdgeTypeListSchema = csvOf(EDGE_TYPES).describe(`comma-separated edge types: ${EDGE_TYPES.join(', ')}`);
 
 /** Comma-separated node ids (ids never contain commas: see model/ids.ts). */
 export const IdListSchema = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v.flatMap((s) => s.split(',')) : v.split(',')).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().min(1).max(300)).max(5000));
+  .pipe(z.array(z.string().min(1).max(300)).max(5000))
+  .describe('comma-separated node ids (at most 5,000)');
 
 export const MAX_ELEMENTS = 5000;
 
