@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { describeUpload, documentRows, splitBySize } from '../../../web/ui/documents-panel.ts';
+
+describe('documents panel helpers', () => {
+  it('words an upload summary per file, with the change when the graph changed', () => {
+    expect(
+      describeUpload({
+        files: [
+          { input: 'a.html', status: 'updated', file: '000.txt', warnings: ['w1'] },
+          { input: 'b.txt', status: 'refused', message: 'binary file (NUL byte at offset 8)', warnings: [] },
+        ],
+        nodesAdded: 0, nodesRemoved: 2, edgesAdded: 1, edgesRemoved: 3,
+      }),
+    ).toEqual(['a.html: updated as 000.txt, 1 warning(s)', 'b.txt: refused — binary file (NUL byte at offset 8)', 'nodes +0 −2, edges +1 −3']);
+    expect(describeUpload({ files: [{ input: 'c.txt', status: 'unchanged', file: 'c.txt', warnings: [] }], nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0 })).toEqual([
+      'c.txt: unchanged as c.txt',
+    ]);
+  });
+
+  it('prefers the listing with counts and falls back to the plain one', () => {
+    const loaded = { documents: [{ file: 'a.txt', title: 'T', number: 'N', origin: 'seed', inStore: { nodes: 3, edges: 4 } }] };
+    expect(documentRows(loaded, null)).toEqual([{ file: 'a.txt', title: 'T', number: 'N', date: '', counts: '3 / 4' }]);
+    const plain = { documents: [{ id: 'document:x', file: 'b.txt', title: null, number: null, date: '2009-01-01', url: null, publisher: null }], truncated: false, limit: 10 };
+    expect(documentRows(null, plain)).toEqual([{ file: 'b.txt', title: '', number: '', date: '2009-01-01', counts: '' }]);
+  });
+
+  it('refuses files over the limit before sending', () => {
+    expect(splitBySize([{ name: 'a', size: 10 }, { name: 'b', size: 3_000_000 }], 2_000_000)).toEqual({ send: [{ name: 'a', size: 10 }], tooBig: ['b: refused — larger than 2 MB'] });
+  });
+});

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import type { DocumentsResponse } from '../api/client.ts';
+
+/** What the panel needs from the app; everything else it asks the server for itself. */
+export interface DocumentsPanelApi {
+  /** GET /api/documents through the app's client (fallback when /api/documents/loaded is absent). */
+  documents(): Promise<DocumentsResponse>;
+  /** The graph changed (upload, merge): reload what the canvas shows. Default: reload the page (the URL keeps the view). */
+  onGraphChanged?(): void;
+  /** Base of the API, '' for same origin. */
+  base?: string;
+}
+
+// Response shapes of server/routes/documents-upload.ts, parsed at the boundary.
+const UploadsSchema = z.object({ enabled: z.boolean(), maxBytes: z.number() });
+const EvidenceSchema = z.object({ doc: z.string(), line: z.number(), quote: z.string() });
+const RefSchema = z.object({ id: z.string(), name: z.string(), type: z.string() });
+const MergesSchema = z.object({
+  writable: z.boolean(),
+  candidates: z.array(z.object({ id: z.string(), alias: RefSchema, canonical: RefSchema, score: z.number(), reasons: z.array(z.object({ kind: z.string(), detail: z.string(), evidence: z.array(EvidenceSchema) })) })),
+});
+const LoadedSchema = z.object({
+  documents: z.array(z.object({ file: z.string(), title: z.string().optional(), number: z.string().optional(), date: z.string().optional(), origin: z.string(), inStore: z.object({ nodes: z.number(), edges: z.number() }) })),
+});
+const OutcomeSchema = z.object({ input: z.string(), status: z.string(), file: z.string().optional(), message: z.string().optional(), warnings: z.array(z.string()) });
+export const UploadSummarySchema = z.object({
+  files: z.array(OutcomeSchema),
+  nodesAdded: z.number(),
+  nodesRemoved: z.number(),
+  edgesAdded: z.number(),
+  edgesRemoved: z.number(),
+});
+export type UploadSummary = z.infer<typeof UploadSummarySchema>;
+export type DocumentRow = { file: string; title: string; number: string; date: string; counts: string };
+
+/** One line per uploaded file, worded for a person. */
+export function describeUpload(s: UploadSummary): string[] {
+  const lines = s.files.map((f) => {
+    if (f.status === 'refused' || f.status === 'failed') return `${f.input}: ${f.status} — ${f.message ?? ''}`;
+    const warn = f.warnings.length > 0 ? `, ${f.warnings.length} warning(s)` : '';
+    return `${f.input}: ${f.status}${f.file ? ` as ${f.file}` : ''}${warn}`;
+  });
+  if (s.files.some((f) => f.status === 'new' || f.status === 'updated')) {
+    lines.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}`);
+  }
+  return lines;
+}
+
+/** Table rows from either document listing, the richer one when the server has it. */
+export function documentRows(loaded: z.infer<typeof LoadedSchema> | null, plain: DocumentsResponse | null): DocumentRow[] {
+  if (loaded) {
+    return loaded.documents.map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: `${d.inStore.nodes} / ${d.inStore.edges}` }));
+  }
+  return (plain?.documents ?? []).map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: '' }));
+}
+
+/** Files over the server's limit are refused before any byte is sent. */
+export function splitBySize<T extends { size: number; name: string }>(files: readonly T[], maxBytes: number): { send: T[]; tooBig: string[] } {
+  return { send: files.filter((f) => f.size <= maxBytes), tooBig: files.filter((f) => f.size > maxBytes).map((f) => `${f.name}: refused — larger than ${(maxBytes / 1e6).toFixed(0)} MB`) };
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+}
+
+async function getJson<T>(base: string, path: string, schema: z.ZodType<T>): Promise<T | null> {
+  const res = await fetch(`${base}${path}`);
+  if (!res.ok) return null;
+  const parsed = schema.safeParse(await res.json());
+  return parsed.success ? parsed.data : null;
+}
+
+/** POST one file's bytes; XHR rather than fetch because only XHR reports upload progress. */
+function uploadFile(base: string, file: File, onProgress: (sent: number) => void): Promise<UploadSummary> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${base}/api/admin/documents?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (ev) => onProgress(ev.loaded);
+    xhr.onload = () => {
+      const body: unknown = (() => { try { return JSON.parse(xhr.responseText); } catch { return null; } })();
+      const ok = UploadSummarySchema.safeParse(body);
+      if (xhr.status === 200 && ok.success) resolve(ok.data);
+      else reject(new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `upload failed (${xhr.status})`));
+    };
+    xhr.onerror = () => reject(new Error('upload failed: network error'));
+    xhr.send(file);
+  });
+}
+
+/**
+ * The Documents panel: loaded documents with their counts; a drop zone when the server runs with
+ * uploads enabled (progress per file, then the summary and a graph refresh); merge candidates
+ * with their evidence and confirm / reject buttons.
+ */
+export async function renderDocumentsPanel(container: HTMLElement, api: DocumentsPanelApi): Promise<void> {
+  const base = api.base ?? '';
+  const changed = api.onGraphChanged ?? (() => window.location.reload());
+  container.replaceChildren(h('p', { className: 'muted', textContent: 'Loading documents…' }));
+  const [loaded, uploads, merges] = await Promise.all([
+    getJson(base, '/api/documents/loaded', LoadedSchema).catch(() => null),
+    getJson(base, '/api/uploads', UploadsSchema).catch(() => null),
+    getJson(base, '/api/merges?limit=50', MergesSchema).catch(() => null),
+  ]);
+  const plain = loaded ? null : await api.documents().catch(() => null);
+  const rows = documentRows(loaded, plain);
+  const rerender = () => void renderDocumentsPanel(container, api);
+
+  const table = h('table', { className: 'documents-table' },
+    h('thead', {}, h('tr', {}, ...['Title', '文号', 'Date', 'Nodes / edges'].map((t) => h('th', { textContent: t })))),
+    h('tbody', {}, ...rows.map((r) => h('tr', { title: r.file }, h('td', { textContent: r.title || r.file }), h('td', { textContent: r.number }), h('td', { textContent: r.date }), h('td', { textContent: r.counts })))),
+  );
+  const parts: Node[] = [h('h3', { textContent: `Documents (${rows.length})` }), rows.length ? table : h('p', { textContent: 'No documents loaded.' })];
+  if (uploads?.enabled) parts.push(uploadZone(base, uploads.maxBytes, () => { changed(); rerender(); }));
+  if (merges && merges.candidates.length > 0) parts.push(mergeList(base, merges, () => { changed(); rerender(); }, rerender));
+  container.replaceChildren(...parts);
+}
+
+function uploadZone(base: string, maxBytes: number, done: () => void): HTMLElement {
+  const input = h('input', { type: 'file', multiple: true, accept: '.txt,.htm,.html,text/plain,text/html' });
+  const bar = h('progress', { max: 1, value: 0, hidden: true });
+  const status = h('div', { className: 'upload-status', role: 'status' });
+  const log = h('ul', { className: 'upload-log' });
+  const zone = h('div', { className: 'drop-zone', tabIndex: 0 }, h('p', { textContent: 'Drop text documents or saved HTML pages here, or ' }), input, bar, status, log);
+  zone.setAttribute('aria-label', 'Upload documents');
+  const run = async (files: File[]) => {
+    const { send, tooBig } = splitBySize(files, maxBytes);
+    log.replaceChildren(...tooBig.map((t) => h('li', { textContent: t })));
+    const total = send.reduce((a, f) => a + f.size, 0) || 1;
+    let doneBytes = 0;
+    let changedGraph = false;
+    bar.hidden = false;
+    for (const [i, f] of send.entries()) {
+      status.textContent = `${i + 1} / ${send.length}: ${f.name}`;
+      try {
+        const s = await uploadFile(base, f, (sent) => { bar.value = (doneBytes + sent) / total; });
+        changedGraph ||= s.files.some((x) => x.status === 'new' || x.status === 'updated');
+        log.append(...describeUpload(s).map((t) => h('li', { textContent: t })));
+      } catch (e) {
+        log.append(h('li', { textContent: `${f.name}: ${(e as Error).message}` }));
+      }
+      doneBytes += f.size;
+      bar.value = doneBytes / total;
+    }
+    status.textContent = `${send.length} file(s) sent`;
+    if (changedGraph) setTimeout(done, 1500); // leave the summary readable before the refresh
+  };
+  input.addEventListener('change', () => void run([...(input.files ?? [])]));
+  zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('dragging'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('drop', (ev) => {
+    ev.preventDefault();
+    zone.classList.remove('dragging');
+    void run([...(ev.dataTransfer?.files ?? [])]);
+  });
+  return zone;
+}
+
+function mergeList(base: string, merges: z.infer<typeof MergesSchema>, changed: () => void, rerender: () => void): HTMLElement {
+  const post = async (path: string, body: unknown, after: () => void, note: HTMLElement) => {
+    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (res.ok) after();
+    else note.textContent = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `failed (${res.status})`;
+  };
+  const items = merges.candidates.map((c) => {
+    const note = h('span', { className: 'error', role: 'alert' });
+    const reasons = h('ul', {}, ...c.reasons.map((r) => h('li', {}, `${r.kind}: ${r.detail}`, ...r.evidence.map((e) => h('q', { title: `${e.doc}:${e.line}`, textContent: e.quote })))));
+    const buttons = merges.writable
+      ? [
+          h('button', { type: 'button', textContent: 'Same organisation', onclick: () => void post('/api/merges/confirm', { alias: c.alias.id, canonical: c.canonical.id }, changed, note) }),
+          h('button', { type: 'button', textContent: 'Different', onclick: () => void post('/api/merges/reject', { a: c.alias.id, b: c.canonical.id }, rerender, note) }),
+        ]
+      : [];
+    return h('li', { className: 'merge-candidate' }, h('strong', { textContent: `${c.alias.name} → ${c.canonical.name}` }), ` (${c.score.toFixed(2)}) `, ...buttons, note, reasons);
+  });
+  return h('section', {}, h('h3', { textContent: `Possible duplicates (${merges.candidates.length})` }), h('ul', {}, ...items));
+}
