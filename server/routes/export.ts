@@ -4,6 +4,7 @@ import { renderExport } from '../../graph/export/index.ts';
 import { NotFoundError } from '../../graph/store/errors.ts';
 import type { Subgraph } from '../../graph/store/types.ts';
 import type { AppContext } from '../context.ts';
+import { HttpError } from '../http/error-handler.ts';
 import { parseInput } from '../http/validate.ts';
 
 /**
@@ -13,6 +14,7 @@ import { parseInput } from '../http/validate.ts';
 export function exportRoutes(ctx: AppContext): Router {
   const r = Router();
   r.post('/export', async (req, res) => {
+    if (!req.is('application/json')) throw new HttpError(400, 'bad_request', 'send a JSON body with Content-Type: application/json', 'body');
     const body = parseInput(ExportBodySchema, req.body, 'body');
     let sub: Subgraph;
     if (body.ids) {

@@ -93,6 +93,11 @@ describe('errors over HTTP', () => {
     expect(e.field).toBe('body');
   });
 
+  it('POST /api/export without a JSON content type → 400 saying what to send', async () => {
+    const e = await getError(srv.base, '/api/export', 400, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'format=json' });
+    expect(e).toMatchObject({ field: 'body', message: expect.stringContaining('application/json') });
+  });
+
   it('POST /api/export over the body limit → 413', async () => {
     const ids = Array.from({ length: 5000 }, (_, i) => `task:${'x'.repeat(40)}${i}`);
     const e = await getError(srv.base, '/api/export', 413, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', ids }) });
