@@ -1,0 +1,89 @@
+import { performance } from 'node:perf_hooks';
+import type { SourceDocument } from '../etl/types.ts';
+import { buildFragments } from './fragment.ts';
+import { emptyRules, type MergeRules } from './merge-rules.ts';
+import { prepareInput } from './read-input.ts';
+
+export interface RawInput {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface IngestEtlMeasurement {
+  documents: number;
+  refused: number;
+  bytes: number;
+  ms: number;
+  /** Decoded text through the ETL per second of this (single) thread. */
+  mbPerSec: number;
+  nodes: number;
+  edges: number;
+  /** Heap after each batch (MB, after a GC when --expose-gc): flat means memory does not grow with documents. */
+  heapMb: number[];
+}
+
+/**
+ * The ingest path without the store: decode → source → fragments per batch, nothing kept between
+ * batches but counters. The bench calls this with a generator so the corpus never sits in memory.
+ */
+export function measureIngestEtl(
+  inputs: Iterable<RawInput>,
+  options: { context: readonly SourceDocument[]; batchSize?: number; rules?: MergeRules },
+): IngestEtlMeasurement {
+  const batchSize = options.batchSize ?? 25;
+  const rules = options.rules ?? emptyRules();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, nodes: 0, edges: 0, heapMb: [] };
+  const t0 = performance.now();
+  let batch: SourceDocument[] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    for (const f of buildFragments(options.context, batch, rules).values()) {
+      m.nodes += f.graph.nodes.length;
+      m.edges += f.graph.edges.length;
+    }
+    batch = [];
+    gc?.();
+    m.heapMb.push(Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10);
+  };
+  for (const input of inputs) {
+    const p = prepareInput(input.name, input.name, input.bytes);
+    m.bytes += input.bytes.length;
+    if (!p.ok) {
+      m.refused++;
+      continue;
+    }
+    m.documents++;
+    batch.push(p.source);
+    if (batch.length >= batchSize) flush();
+  }
+  flush();
+  m.ms = performance.now() - t0;
+  m.mbPerSec = m.ms > 0 ? m.bytes / 1e6 / (m.ms / 1000) : 0;
+  return m;
+}
+
+/**
+ * `count` documents made by varying the seeds: each is a seed with its own URL and 文号 (so it is
+ * a new document), and a table row's lead unit and a section title rotated, so no two are equal.
+ */
+export function* variedSeedCorpus(seeds: readonly { file: string; text: string }[], count: number): Generator<RawInput> {
+  const enc = new TextEncoder();
+  const units = ['市发展改革局', '市科技信息局', '市贸工局', '市财政局', '市教育局', '市规划局'];
+  for (let i = 0; i < count; i++) {
+    const seed = seeds[i % seeds.length]!;
+    const lines = seed.text.split('\n');
+    lines[0] = `http://www.sz.gov.cn/synthetic/${i}/t${String(i).padStart(6, '0')}.htm`;
+    const numberLine = lines.findIndex((l, k) => k < 12 && /^文\s*号[:：]/.test(l));
+    if (numberLine >= 0) lines[numberLine] = `文   号: 深府〔${2000 + (i % 30)}〕${1000 + i}号`;
+    let swapped = 0;
+    for (let k = 12; k < lines.length && swapped < 3; k++) {
+      const l = lines[k]!;
+      if (units.includes(l)) {
+        lines[k] = units[(units.indexOf(l) + i + swapped) % units.length]!;
+        swapped++;
+      }
+    }
+    yield { name: `synthetic-${String(i).padStart(4, '0')}.txt`, bytes: enc.encode(lines.join('\n')) };
+  }
+}
