@@ -45,6 +45,10 @@ export async function clearEdgePoint(page: Page, type: string): Promise<{ id: st
         const q = o.renderedMidpoint();
         gap = Math.min(gap, Math.hypot(q.x - m.x, q.y - m.y));
       });
+      // Cytoscape's own hit test must agree that a click there lands on this edge.
+      const renderer = (cy as unknown as { renderer(): { findNearestElement(x: number, y: number, interactive: boolean, touch: boolean): { id(): string } | null } }).renderer();
+      const m2 = e.midpoint();
+      if (renderer.findNearestElement(m2.x, m2.y, true, false)?.id() !== e.id()) return;
       if (gap > best.gap) best = { id: e.id(), x: r.left + m.x, y: r.top + m.y, gap };
     });
     return { id: best.id, x: best.x, y: best.y };

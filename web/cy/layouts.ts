@@ -11,6 +11,17 @@ export function layoutOptions(name: LayoutName, opts: { animate?: boolean; rando
   }
   return {
     name: 'fcose', quality: 'default', randomize: opts.randomize ?? true, animate: opts.animate ?? false,
-    fit: true, padding: 30, nodeRepulsion: () => 6000, idealEdgeLength: () => 80, nodeSeparation: 60, packComponents: true,
+    fit: true, padding: 30, nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeSeparation: 90, packComponents: true,
+  } as LayoutOptions;
+}
+
+/**
+ * Settle freshly added nodes among the old ones: fcose with the old nodes fixed where they are,
+ * so an expansion never moves what the analyst has already looked at.
+ */
+export function settleOptions(fixed: readonly { nodeId: string; position: { x: number; y: number } }[]): LayoutOptions {
+  return {
+    name: 'fcose', quality: 'default', randomize: false, animate: true, animationDuration: 250, fit: false,
+    nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeSeparation: 90, fixedNodeConstraint: fixed,
   } as LayoutOptions;
 }

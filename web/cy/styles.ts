@@ -34,6 +34,8 @@ export function buildStylesheet(): StylesheetJson {
         'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 3, 'text-wrap': 'wrap',
         color: '#1a1a1a', 'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px',
         'border-width': 1, 'border-color': '#ffffff',
+        // Labels too small to read are skipped: less clutter in overviews, and faster drawing.
+        'min-zoomed-font-size': 7,
       },
     },
     { selector: 'edge', style: { 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, width: 1.5, opacity: 0.85 } },

@@ -1,8 +1,9 @@
 import cytoscape from 'cytoscape';
+import type { NodeSingular } from 'cytoscape';
 import type { ApiClient, Subgraph } from '../api/client.ts';
 import { PrefetchCache } from '../api/prefetch.ts';
 import { GraphCanvas } from '../cy/canvas.ts';
-import { layoutOptions } from '../cy/layouts.ts';
+import { layoutOptions, settleOptions } from '../cy/layouts.ts';
 import type { LayoutName } from '../cy/layouts.ts';
 import { buildStylesheet } from '../cy/styles.ts';
 import type { SizeMode } from '../cy/to-cy-elements.ts';
@@ -24,6 +25,8 @@ import { workloadMap } from './workload-view.ts';
 export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; cy: cytoscape.Core }
 
 const DETAILS_DELAY_MS = 180;
+/** Above this the settling layout costs more than the overlap it removes. */
+const SETTLE_MAX_NODES = 400;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export async function startApp(api: ApiClient): Promise<AppContext> {
@@ -66,13 +69,18 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       const sub = await ctx.run(() => neighbors(id));
       if (!sub) return;
       const t1 = performance.now();
+      const before = cy.nodes().not('.more').map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
       canvas.expandWith(id, sub);
       metrics.lastExpandMs = performance.now() - t0;
       metrics.phases = { fetchMs: t1 - t0, applyMs: performance.now() - t1 };
       state.expanded = [...canvas.expanded];
       ctx.syncUrl();
       // Drawing is timed separately: software-rendered headless Chromium paints far slower than a desktop GPU.
-      cy.one('render', () => { metrics.lastExpandDrawnMs = performance.now() - t0; metrics.expandCount++; });
+      cy.one('render', () => {
+        metrics.lastExpandDrawnMs = performance.now() - t0;
+        metrics.expandCount++;
+        if (before.length > 1 && cy.nodes().length <= SETTLE_MAX_NODES) cy.elements().not('.filtered').layout(settleOptions(before)).run();
+      });
     },
     showSubgraph(sub, opts = {}) {
       if (opts.replace) { canvas.clear(); state.focus = null; state.expanded = []; state.source = null; }

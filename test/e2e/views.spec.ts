@@ -1,0 +1,133 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startAppServer, waitForApp } from './helpers.ts';
+import type { AppServer, LaunchedBrowser } from './helpers.ts';
+import { canvasNodeIds, screenshot } from './page-helpers.ts';
+
+// The analysis views beyond the main three jobs, language and keyboard, on the real app and seeds.
+let srv: AppServer;
+let browser: LaunchedBrowser;
+let page: Page;
+type Win = { __pg: { cy: import('cytoscape').Core } };
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(new URL(path, srv.url));
+  expect(res.ok, path).toBe(true);
+  return (await res.json()) as T;
+}
+
+beforeAll(async () => {
+  [srv, browser] = await Promise.all([startAppServer(), launchBrowser()]);
+  page = browser.page;
+  page.on('pageerror', (e) => { throw e; });
+  // Start from one agency's tasks (the workload bar's subgraph), as a shared link would.
+  await page.goto(`${srv.url}#src=${encodeURIComponent('tasks:agency:科技信息局')}`);
+  await waitForApp(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+describe('analysis views in Chromium', () => {
+  it('places the canvas tasks on a timeline by deadline and flags tasks lacking one', async () => {
+    const tasks = (await canvasNodeIds(page)).filter((id) => id.startsWith('task:'));
+    expect(tasks.length).toBeGreaterThan(10);
+    await page.click('#tab-timeline');
+    await page.waitForSelector('svg.timeline g.bar');
+    const barIds = await page.$$eval('svg.timeline g.bar', (gs) => gs.map((g) => g.getAttribute('data-id')));
+    const undated = await page.$$eval('#timeline-undated li', (lis) => lis.length);
+    expect(new Set([...barIds]).size + undated).toBe(tasks.length);
+    for (const id of barIds) expect(tasks).toContain(id);
+    await page.locator('svg.timeline g.bar').first().click();
+    const selected = await page.evaluate(() => (window as unknown as Win).__pg.cy.$(':selected').map((x) => x.id()));
+    expect(selected).toEqual([barIds[0]]);
+    await screenshot(page, '10-timeline');
+  });
+
+  it('builds the responsibility matrix for the canvas and exports it as CSV', async () => {
+    await page.evaluate(() => { (window as unknown as Win).__pg.cy.$(':selected').unselect(); });
+    await page.click('#tab-matrix');
+    await page.waitForSelector('#matrix-table td.mark');
+    const rows = await page.$$eval('#matrix-table tr', (trs) => trs.length - 1);
+    const tasks = (await canvasNodeIds(page)).filter((id) => id.startsWith('task:'));
+    expect(rows).toBe(tasks.length);
+    expect(await page.locator('#matrix-table td.mark:text-is("●")').count()).toBeGreaterThan(0);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#matrix-csv')]);
+    const csv = await readFile((await dl.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFagency,')).toBe(true);
+    expect(csv).toMatch(/\n科技信息局,.*L/);
+    await screenshot(page, '11-matrix');
+  });
+
+  it('finds and highlights the shortest paths between two agencies', async () => {
+    await page.click('#tab-paths');
+    for (const [key, name] of [['from', '科技信息局'], ['to', '南山区政府']] as const) {
+      await page.fill(`#path-${key}`, name);
+      await page.locator(`#path-${key}-list li[data-id="agency:${name}"]`).click();
+    }
+    await page.click('#paths-go');
+    await page.waitForSelector('#paths-list li');
+    const paths = await page.$$eval('#paths-list li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const expected = await api<{ paths: unknown[] }>(`api/paths?from=${encodeURIComponent('agency:科技信息局')}&to=${encodeURIComponent('agency:南山区政府')}`);
+    expect(paths).toHaveLength(expected.paths.length);
+    for (const p of paths) expect(p).toMatch(/^科技信息局 → .* → 南山区政府$/);
+    expect(await page.evaluate(() => (window as unknown as Win).__pg.cy.$('.path').length)).toBeGreaterThan(2);
+    await screenshot(page, '12-paths');
+  });
+
+  it('lists the text-vs-table findings with links to both places in the source', async () => {
+    const expected = await api<{ findings: { clause: { line: number; quote: string } }[] }>('api/consistency');
+    await page.click('#tab-consistency');
+    await page.waitForSelector('#findings li');
+    expect(await page.locator('#findings > li').count()).toBe(expected.findings.length);
+    const first = page.locator('#findings > li').first();
+    await first.locator('button.place').first().click();
+    await first.locator('.evidence li.hit mark').first().waitFor();
+    expect(await first.locator('.evidence li.hit mark').first().textContent()).toBe(expected.findings[0]!.clause.quote);
+    if (await first.locator('button.place').count() > 1) {
+      await first.locator('button.place').nth(1).click();
+      await first.locator('.evidence li.hit').first().waitFor();
+    }
+    await screenshot(page, '13-consistency');
+  });
+
+  it('switches to English, glosses agency names, and remembers the choice', async () => {
+    await page.click('#btn-lang');
+    expect(await page.textContent('#tab-workload')).toBe('Workload');
+    const label = await page.evaluate(() => (window as unknown as Win).__pg.cy.getElementById('agency:科技信息局').data('label') as string);
+    expect(label.split('\n')).toHaveLength(2);
+    await page.reload();
+    await waitForApp(page);
+    expect(await page.textContent('#tab-workload')).toBe('Workload');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.click('#tab-workload');
+    await page.waitForSelector('svg.bars g.bar');
+    await screenshot(page, '14-english-workload');
+    await page.click('#btn-lang');
+    expect(await page.textContent('#tab-workload')).toBe('工作量');
+  });
+
+  it('answers the keyboard: / focuses search, Esc clears the selection, f fits', async () => {
+    await page.evaluate(() => { const cy = (window as unknown as Win).__pg.cy; cy.zoom(3); cy.nodes().first().select(); });
+    await page.locator('body').press('f');
+    expect(await page.evaluate(() => (window as unknown as Win).__pg.cy.zoom())).toBeLessThan(3);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as Win).__pg.cy.$(':selected').length)).toBe(0);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+  });
+
+  it('shows API errors as readable messages', async () => {
+    // A new document, not a same-page hash change: the app reads the link at start-up.
+    await page.goto('about:blank');
+    await page.goto(`${srv.url}#focus=${encodeURIComponent('agency:不存在的单位')}`);
+    await waitForApp(page);
+    const msg = await page.locator('#errors .error').first().textContent();
+    expect(msg).toMatch(/^出错了：/);
+    expect(msg).toContain('不存在的单位');
+    await screenshot(page, '15-api-error');
+  });
+});
