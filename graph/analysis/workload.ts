@@ -35,11 +35,12 @@ const bump = (rec: Record<string, RoleCounts>, key: string, role: keyof RoleCoun
 
 /**
  * Workload per agency. `rows` (table rows) is the authority; `sections` counts section tasks;
- * byDoc and byYear count every task of either kind. Each (agency, task, role) counts once.
+ * byDoc and byYear count every task of either kind. One row per responsibility edge, and there is
+ * one edge per (type, source, target) (model/ids.ts edgeId), so each (agency, task, role) counts once.
  */
 export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: WorkloadOptions = {}): AgencyWorkload[] {
   const byAgency = new Map<string, AgencyWorkload>();
-  const seen = new Set<string>();
+  const years = new Map<string, string>();
   for (const { agency, task, role } of rows) {
     if (agency.type !== 'Agency') continue;
     if (agency.props['collective'] === true && !options.includeCollective) continue;
@@ -47,9 +48,8 @@ export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: Work
     if (options.level && level !== options.level) continue;
     const doc = typeof task.props['doc'] === 'string' ? task.props['doc'] : 'unknown';
     if (options.doc && doc !== options.doc) continue;
-    const key = `${agency.id}\u0000${task.id}\u0000${role}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    let year = years.get(task.id);
+    if (year === undefined) years.set(task.id, (year = deadlineYear(task.props)));
     let w = byAgency.get(agency.id);
     if (!w) {
       w = { agency: { id: agency.id, name: agency.name, level }, rows: { led: 0, cooperated: 0 }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {} };
@@ -59,7 +59,7 @@ export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: Work
     if (task.props['kind'] === 'tableRow') w.rows[r]++;
     else if (task.props['kind'] === 'section') w.sections[r]++;
     bump(w.byDoc, doc, r);
-    bump(w.byYear, deadlineYear(task.props), r);
+    bump(w.byYear, year, r);
   }
   return [...byAgency.values()].sort(compareWorkload);
 }

@@ -1,10 +1,11 @@
 import { MultiDirectedGraph } from 'graphology';
 import type { EdgeType, GraphEdge, GraphJson, GraphNode, NodeType } from '../../model/index.ts';
-import { sortGraphJson } from '../../model/index.ts';
 import type { ResponsibilityRow } from '../../analysis/workload.ts';
-import type { Counts } from '../types.ts';
+import { computeWorkload } from '../../analysis/workload.ts';
+import type { AgencyWorkload, Counts, WorkloadOptions } from '../types.ts';
 import { InvalidInputError } from '../errors.ts';
 import { parseGraphJson } from '../validate.ts';
+import { Adjacency } from './adjacency.ts';
 import { SearchIndex } from './search-index.ts';
 
 export type StoreGraph = MultiDirectedGraph<GraphNode, GraphEdge>;
@@ -25,14 +26,19 @@ function deepFreeze<T>(value: T): T {
 export class GraphState {
   private cachedCounts: Counts | undefined;
   private cachedRows: ResponsibilityRow[] | undefined;
+  private readonly workloads = new Map<string, AgencyWorkload[]>();
+
+  readonly index: SearchIndex;
 
   private constructor(
     readonly graph: StoreGraph,
-    readonly index: SearchIndex,
-  ) {}
+    readonly adj: Adjacency,
+  ) {
+    this.index = new SearchIndex(adj.nodes);
+  }
 
   static empty(): GraphState {
-    return new GraphState(new MultiDirectedGraph<GraphNode, GraphEdge>({ allowSelfLoops: true }), new SearchIndex([]));
+    return new GraphState(new MultiDirectedGraph<GraphNode, GraphEdge>({ allowSelfLoops: true }), new Adjacency([], []));
   }
 
   /** Validates the whole input before anything is built; throws InvalidInputError naming the problem. */
@@ -50,7 +56,7 @@ export class GraphState {
       }
       graph.addEdgeWithKey(e.id, e.source, e.target, deepFreeze(e));
     }
-    return new GraphState(graph, new SearchIndex(json.nodes));
+    return new GraphState(graph, new Adjacency(json.nodes, json.edges));
   }
 
   node(id: string): GraphNode | undefined {
@@ -61,12 +67,9 @@ export class GraphState {
     return this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined;
   }
 
+  /** Graph JSON in id order (the adjacency keeps both lists sorted). */
   toJson(): GraphJson {
-    const nodes: GraphNode[] = [];
-    const edges: GraphEdge[] = [];
-    this.graph.forEachNode((_id, n) => nodes.push(n));
-    this.graph.forEachEdge((_id, e) => edges.push(e));
-    return sortGraphJson({ nodes, edges });
+    return { nodes: [...this.adj.nodes], edges: [...this.adj.edges] };
   }
 
   counts(): Counts {
@@ -78,6 +81,17 @@ export class GraphState {
       this.cachedCounts = { nodes, edges, totalNodes: this.graph.order, totalEdges: this.graph.size };
     }
     return structuredClone(this.cachedCounts);
+  }
+
+  /** Workload per option set, computed once per version (the state never changes). */
+  workload(options: WorkloadOptions): AgencyWorkload[] {
+    const key = JSON.stringify([options.level ?? null, options.doc ?? null, options.includeCollective === true]);
+    let result = this.workloads.get(key);
+    if (!result) {
+      result = computeWorkload(this.responsibilityRows(), options);
+      this.workloads.set(key, result);
+    }
+    return structuredClone(result);
   }
 
   /** Every LEADS / COOPERATES edge with its two ends, computed once per version. */

@@ -1,7 +1,6 @@
 import type { GraphJson, GraphNode } from '../../model/index.ts';
 import { sortGraphJson } from '../../model/index.ts';
 import type { Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
-import { computeWorkload } from '../../analysis/workload.ts';
 import { planDocumentReplace } from '../document-plan.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { checkLimit, checkQuery, parseGraphJson } from '../validate.ts';
@@ -143,7 +142,7 @@ export class MemoryGraphStore implements GraphStore {
     const state = this.state;
     const { hits, total } = state.index.search(checkQuery(query), options.types, limit);
     return {
-      hits: hits.map((h) => ({ node: state.node(h.id) as GraphNode, rank: h.rank, matched: h.matched })),
+      hits: hits.map((h) => ({ node: state.adj.nodes[h.node] as GraphNode, rank: h.rank, matched: h.matched })),
       truncated: total > limit,
       limit,
     };
@@ -162,7 +161,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async workload(options: WorkloadOptions = {}): Promise<AgencyWorkload[]> {
-    return computeWorkload(this.state.responsibilityRows(), options);
+    return this.state.workload(options);
   }
 
   async trace(technology: string, options?: { limit?: number }): Promise<TraceResult> {

@@ -1,11 +1,10 @@
-import type { EdgeType, GraphEdge, GraphNode, NodeType } from '../../model/index.ts';
+import type { GraphEdge, GraphNode } from '../../model/index.ts';
 import type { NeighborOptions, Subgraph } from '../types.ts';
 import { DEFAULT_LIMIT } from '../types.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkDepth, checkLimit } from '../validate.ts';
+import { EDGE_TYPE_CODE, NODE_TYPE_CODE, typeMask } from './adjacency.ts';
 import type { GraphState } from './graph-state.ts';
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Breadth-first, ignoring direction, level by level. The filters define the graph walked:
@@ -16,48 +15,53 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export function neighbors(state: GraphState, id: string, options: NeighborOptions = {}): Subgraph {
   const depth = checkDepth(options.depth);
   const limit = checkLimit(options.limit, DEFAULT_LIMIT);
-  const { graph } = state;
-  const start = state.node(id);
-  if (!start) throw new NotFoundError('node', id);
-  const nodeOk: Set<NodeType> | null = options.nodeTypes?.length ? new Set(options.nodeTypes) : null;
-  const edgeOk: Set<EdgeType> | null = options.edgeTypes?.length ? new Set(options.edgeTypes) : null;
+  const adj = state.adj;
+  const start = adj.index.get(id);
+  if (start === undefined) throw new NotFoundError('node', id);
+  const nodeMask = typeMask(NODE_TYPE_CODE, options.nodeTypes);
+  const edgeMask = typeMask(EDGE_TYPE_CODE, options.edgeTypes);
+  const { offsets, incident, mark, edgeType, nodeType } = adj;
 
-  const seen = new Set<string>([id]);
-  const nodes: GraphNode[] = [start];
-  let frontier = [id];
+  const stamp = adj.nextStamp();
+  mark[start] = stamp;
+  const members = [start];
+  let frontier = [start];
   let truncated = false;
   for (let d = 1; d <= depth && frontier.length > 0 && !truncated; d++) {
-    const next = new Map<string, GraphNode>();
+    let next: number[] = [];
     for (const u of frontier) {
-      graph.forEachEdge(u, (_e, attrs, s, t, sa, ta) => {
-        if (edgeOk && !edgeOk.has(attrs.type)) return;
-        const [v, va] = s === u ? [t, ta] : [s, sa];
-        if (seen.has(v) || next.has(v) || (nodeOk && !nodeOk.has(va.type))) return;
-        next.set(v, va);
-      });
+      for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+        const e = incident[k]!;
+        if (edgeMask && !edgeMask[edgeType[e]!]) continue;
+        const v = adj.other(e, u);
+        if (mark[v] === stamp || (nodeMask && !nodeMask[nodeType[v]!])) continue;
+        mark[v] = stamp;
+        next.push(v);
+      }
     }
-    let level = [...next.values()];
-    if (level.length > 1) level.sort(byId);
-    if (nodes.length + level.length > limit) {
-      level = level.slice(0, limit - nodes.length);
+    next.sort((a, b) => a - b);
+    if (members.length + next.length > limit) {
+      for (const v of next.slice(limit - members.length)) mark[v] = 0;
+      next = next.slice(0, limit - members.length);
       truncated = true;
     }
-    for (const n of level) {
-      seen.add(n.id);
-      nodes.push(n);
-    }
-    frontier = level.map((n) => n.id);
+    for (const v of next) members.push(v);
+    frontier = next;
   }
-  return { nodes, edges: edgesAmong(state, seen, edgeOk), truncated, limit };
+  return { nodes: members.map((u) => adj.nodes[u] as GraphNode), edges: adj.edgesAmong(members, stamp, edgeMask), truncated, limit };
 }
 
-/** Every edge (passing the filter) with both ends in `ids`; each edge once, in id order. */
-export function edgesAmong(state: GraphState, ids: ReadonlySet<string>, edgeOk: ReadonlySet<EdgeType> | null = null): GraphEdge[] {
-  const edges: GraphEdge[] = [];
-  for (const u of ids) {
-    state.graph.forEachOutEdge(u, (_e, attrs, _s, t) => {
-      if (ids.has(t) && (!edgeOk || edgeOk.has(attrs.type))) edges.push(attrs);
-    });
+/** Every edge with both ends among `ids` (unknown ids ignored), in id order. */
+export function edgesAmong(state: GraphState, ids: Iterable<string>): GraphEdge[] {
+  const adj = state.adj;
+  const stamp = adj.nextStamp();
+  const members: number[] = [];
+  for (const id of ids) {
+    const u = adj.index.get(id);
+    if (u !== undefined && adj.mark[u] !== stamp) {
+      adj.mark[u] = stamp;
+      members.push(u);
+    }
   }
-  return edges.sort(byId);
+  return adj.edgesAmong(members, stamp, null);
 }

@@ -1,70 +1,77 @@
-import type { EdgeType } from '../../model/index.ts';
+import type { GraphNode } from '../../model/index.ts';
 import type { GraphPath, PathOptions, PathsResult } from '../types.ts';
 import { DEFAULT_LIMIT } from '../types.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkMaxLength, checkMaxPaths } from '../validate.ts';
+import { EDGE_TYPE_CODE, typeMask } from './adjacency.ts';
 import type { GraphState } from './graph-state.ts';
 import { edgesAmong } from './neighbors.ts';
 
-interface Step { node: string; edge: string }
-const byStep = (a: Step, b: Step) => (a.node < b.node ? -1 : a.node > b.node ? 1 : a.edge < b.edge ? -1 : a.edge > b.edge ? 1 : 0);
-
 /**
  * Shortest paths ignoring direction: breadth-first from `to` gives each node its distance,
- * then a depth-first walk from `from` over sorted steps that bring it one closer yields paths
- * in the shared order (analysis/paths.ts), stopping after `max` + 1 to know about truncation.
+ * then a depth-first walk from `from` over steps that bring it one closer, taken in (node id,
+ * edge id) order, yields paths in the shared order (analysis/paths.ts); it stops after
+ * `max` + 1 paths, enough to know about truncation.
  */
 export function shortestPaths(state: GraphState, from: string, to: string, options: PathOptions = {}): PathsResult {
   const max = checkMaxPaths(options.max);
   const maxLength = checkMaxLength(options.maxLength);
-  for (const id of [from, to]) if (!state.node(id)) throw new NotFoundError('node', id);
-  const edgeOk: Set<EdgeType> | null = options.edgeTypes?.length ? new Set(options.edgeTypes) : null;
-  const { graph } = state;
+  const adj = state.adj;
+  const a = adj.index.get(from);
+  const b = adj.index.get(to);
+  if (a === undefined) throw new NotFoundError('node', from);
+  if (b === undefined) throw new NotFoundError('node', to);
+  const edgeMask = typeMask(EDGE_TYPE_CODE, options.edgeTypes);
+  const { offsets, incident, mark, dist, edgeType } = adj;
 
-  const steps = (u: string): Step[] => {
-    const out: Step[] = [];
-    graph.forEachEdge(u, (edge, attrs, s, t) => {
-      if (!edgeOk || edgeOk.has(attrs.type)) out.push({ node: s === u ? t : s, edge });
-    });
-    return out;
-  };
-
-  const dist = new Map<string, number>([[to, 0]]);
-  let frontier = [to];
-  for (let d = 1; d <= maxLength && !dist.has(from) && frontier.length > 0; d++) {
-    const next: string[] = [];
+  const stamp = adj.nextStamp();
+  mark[b] = stamp;
+  dist[b] = 0;
+  let frontier = [b];
+  for (let d = 1; d <= maxLength && mark[a] !== stamp && frontier.length > 0; d++) {
+    const next: number[] = [];
     for (const u of frontier) {
-      for (const { node } of steps(u)) {
-        if (!dist.has(node)) {
-          dist.set(node, d);
-          next.push(node);
-        }
+      for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+        const e = incident[k]!;
+        if (edgeMask && !edgeMask[edgeType[e]!]) continue;
+        const v = adj.other(e, u);
+        if (mark[v] === stamp) continue;
+        mark[v] = stamp;
+        dist[v] = d;
+        next.push(v);
       }
     }
     frontier = next;
   }
 
   const paths: GraphPath[] = [];
-  const total = dist.get(from);
-  if (total !== undefined) {
-    const nodes = [from];
-    const edges: string[] = [];
-    const walk = (u: string, d: number): void => {
-      if (paths.length > max) return;
+  if (mark[a] === stamp) {
+    const nodes = [a];
+    const edges: number[] = [];
+    const walk = (u: number): void => {
+      const d = dist[u]!;
       if (d === 0) {
-        paths.push({ nodes: [...nodes], edges: [...edges] });
+        paths.push({ nodes: nodes.map((x) => (adj.nodes[x] as GraphNode).id), edges: edges.map((e) => adj.edges[e]!.id) });
         return;
       }
-      for (const s of steps(u).filter((x) => dist.get(x.node) === d - 1).sort(byStep)) {
-        nodes.push(s.node);
-        edges.push(s.edge);
-        walk(s.node, d - 1);
+      const steps: [number, number][] = [];
+      for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+        const e = incident[k]!;
+        if (edgeMask && !edgeMask[edgeType[e]!]) continue;
+        const v = adj.other(e, u);
+        if (mark[v] === stamp && dist[v] === d - 1) steps.push([v, e]);
+      }
+      steps.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      for (const [v, e] of steps) {
+        nodes.push(v);
+        edges.push(e);
+        walk(v);
         nodes.pop();
         edges.pop();
         if (paths.length > max) return;
       }
     };
-    walk(from, total);
+    walk(a);
   }
   const truncated = paths.length > max;
   const kept = paths.slice(0, max);

@@ -37,7 +37,7 @@ export function resolveTechnology(state: GraphState, key: string): GraphNode {
   if (byId?.type === 'Technology') return byId;
   const matches = state.index
     .exact(key)
-    .map((id) => state.graph.getNodeAttributes(id))
+    .map((u) => state.adj.nodes[u] as GraphNode)
     .filter((n) => n.type === 'Technology')
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const found = matches[0];

@@ -1,33 +1,48 @@
 import type { GraphNode, NodeType } from '../../model/index.ts';
-import type { SearchCandidate } from '../../analysis/search-rank.ts';
-import { compareCandidates, matchRank, normaliseSearchText, RANK_ORDER, topK } from '../../analysis/search-rank.ts';
+import type { Rank } from '../../analysis/search-rank.ts';
+import { matchRank, normaliseSearchText, RANK_ORDER, typeGroup } from '../../analysis/search-rank.ts';
+import { NODE_TYPE_CODE, typeMask } from './adjacency.ts';
 
-interface Entry {
-  key: string; // normalised name or alias
-  matched: string; // as written
-  id: string;
-  type: NodeType;
-  name: string;
-  collective: boolean;
+const RANKS: Rank[] = ['exact', 'prefix', 'contains'];
+
+export interface IndexHit {
+  node: number; // index into the nodes given (id order)
+  rank: Rank;
+  matched: string;
 }
 
 /**
  * Name/alias index: every key is posted under each character and each character bigram it
  * contains. A query scans only the shortest posting list of its bigrams (or its one character)
- * and verifies with `includes`, so search cost follows the hits, not the graph.
+ * and verifies with `includes`, so the cost follows the hits, not the graph. The order within a
+ * rank (analysis/search-rank.ts: type group, name length, id) is fixed per node, so it is
+ * precomputed as one number and a hit's sort key is rank × n + that number.
  */
 export class SearchIndex {
-  private readonly entries: Entry[] = [];
+  private readonly keys: string[] = [];
+  private readonly matched: string[] = [];
+  private readonly entryNode: number[] = [];
   private readonly postings = new Map<string, number[]>();
+  private readonly order: Int32Array; // node → position in the within-rank order
+  private readonly nodeType: Uint8Array;
+  private readonly best: Float64Array;
+  private readonly bestEntry: Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
 
-  constructor(nodes: readonly GraphNode[]) {
-    for (const n of nodes) {
+  constructor(private readonly nodes: readonly GraphNode[]) {
+    const n = nodes.length;
+    this.nodeType = new Uint8Array(n);
+    nodes.forEach((node, u) => {
+      this.nodeType[u] = NODE_TYPE_CODE.get(node.type) as number;
       const seen = new Set<string>();
-      for (const text of [n.name, ...n.aliases]) {
+      for (const text of [node.name, ...node.aliases]) {
         const key = normaliseSearchText(text);
         if (!key || seen.has(key)) continue;
         seen.add(key);
-        const at = this.entries.push({ key, matched: text, id: n.id, type: n.type, name: n.name, collective: n.props['collective'] === true }) - 1;
+        const at = this.keys.push(key) - 1;
+        this.matched.push(text);
+        this.entryNode.push(u);
         const grams = new Set<string>();
         for (let i = 0; i < key.length; i++) {
           grams.add(key[i] as string);
@@ -39,10 +54,17 @@ export class SearchIndex {
           else this.postings.set(g, [at]);
         }
       }
-    }
+    });
+    const group = (u: number) => typeGroup(nodes[u]!.type, nodes[u]!.props['collective'] === true);
+    const sorted = Array.from({ length: n }, (_, u) => u).sort((a, b) => group(a) - group(b) || nodes[a]!.name.length - nodes[b]!.name.length || a - b);
+    this.order = new Int32Array(n);
+    sorted.forEach((u, pos) => (this.order[u] = pos));
+    this.best = new Float64Array(n);
+    this.bestEntry = new Int32Array(n);
+    this.seen = new Int32Array(n);
   }
 
-  private candidates(q: string): number[] {
+  private candidates(q: string): readonly number[] {
     if (q.length === 1) return this.postings.get(q) ?? [];
     let best: number[] | undefined;
     for (let i = 0; i + 1 < q.length; i++) {
@@ -53,33 +75,46 @@ export class SearchIndex {
     return best ?? [];
   }
 
-  search(query: string, types: readonly NodeType[] | undefined, limit: number): { hits: SearchCandidate[]; total: number } {
+  search(query: string, types: readonly NodeType[] | undefined, limit: number): { hits: IndexHit[]; total: number } {
     const q = normaliseSearchText(query);
     if (!q) return { hits: [], total: 0 };
-    const typeSet = types && types.length > 0 ? new Set(types) : null;
-    const best = new Map<string, SearchCandidate>();
+    const mask = typeMask(NODE_TYPE_CODE, types);
+    const n = this.nodes.length;
+    const stamp = ++this.stamp;
+    const touched: number[] = [];
     for (const at of this.candidates(q)) {
-      const e = this.entries[at] as Entry;
-      if (typeSet && !typeSet.has(e.type)) continue;
-      const rank = matchRank(e.key, q);
+      const u = this.entryNode[at]!;
+      if (mask && !mask[this.nodeType[u]!]) continue;
+      const rank = matchRank(this.keys[at]!, q);
       if (!rank) continue;
-      const prev = best.get(e.id);
-      // The name wins a tie with an alias: entries are posted name first.
-      if (prev && RANK_ORDER[prev.rank] <= RANK_ORDER[rank]) continue;
-      best.set(e.id, { id: e.id, type: e.type, name: e.name, collective: e.collective, rank, matched: e.matched });
+      const key = RANK_ORDER[rank] * n + this.order[u]!;
+      // Strictly better only: the name is posted before the aliases and wins a tie.
+      if (this.seen[u] !== stamp) {
+        this.seen[u] = stamp;
+        touched.push(u);
+      } else if (key >= this.best[u]!) continue;
+      this.best[u] = key;
+      this.bestEntry[u] = at;
     }
-    const { top, total } = topK(best.values(), limit, compareCandidates);
-    return { hits: top, total };
+    // The `limit` smallest keys, by insertion into a short sorted list.
+    const top: number[] = [];
+    for (const u of touched) {
+      const key = this.best[u]!;
+      if (top.length === limit && key >= this.best[top[limit - 1]!]!) continue;
+      let i = top.length;
+      while (i > 0 && key < this.best[top[i - 1]!]!) i--;
+      top.splice(i, 0, u);
+      if (top.length > limit) top.pop();
+    }
+    const hits = top.map((u) => ({ node: u, rank: RANKS[Math.floor(this.best[u]! / n)] as Rank, matched: this.matched[this.bestEntry[u]!]! }));
+    return { hits, total: touched.length };
   }
 
-  /** Ids of nodes whose name or an alias equals `text` (case-folded). */
-  exact(text: string): string[] {
+  /** Nodes whose name or an alias equals `text` (case-folded). */
+  exact(text: string): number[] {
     const q = normaliseSearchText(text);
-    const out = new Set<string>();
-    for (const at of this.candidates(q)) {
-      const e = this.entries[at] as Entry;
-      if (e.key === q) out.add(e.id);
-    }
+    const out = new Set<number>();
+    for (const at of this.candidates(q)) if (this.keys[at] === q) out.add(this.entryNode[at]!);
     return [...out];
   }
 }
