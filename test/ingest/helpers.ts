@@ -42,9 +42,9 @@ export interface Env {
 }
 
 /** A temp data dir, the embedded store loaded with the seeds (as `kg etl` leaves it), the library. */
-export async function seededEnv(): Promise<Env> {
+export async function seededEnv(makeStore?: (dir: string) => Promise<GraphStore>): Promise<Env> {
   const dir = mkdtempSync(join(tmpdir(), 'kg-ingest-'));
-  const store = await MemoryGraphStore.open(dir);
+  const store = makeStore ? await makeStore(dir) : await MemoryGraphStore.open(dir);
   await store.loadGraph(rebuild(seedSource(S000), seedSource(S004)));
   const library = await SourceLibrary.open(dir);
   const env: Env = {

@@ -1,0 +1,13 @@
+import { describe, it } from 'vitest';
+import { createStore, storeConfigFromEnv } from '../../graph/store/create-store.ts';
+import { describeIngest } from './ingest-contract.ts';
+
+// Runs when NEO4J_URI is set; it replaces the whole graph in that database, so use a scratch one.
+const uri = process.env['NEO4J_URI']?.trim();
+if (uri) {
+  describeIngest(`neo4j (${uri})`, (dir) => createStore(storeConfigFromEnv(process.env, { kind: 'neo4j', dataDir: dir })));
+} else {
+  describe.skip('ingest on Neo4j skipped: NEO4J_URI is not set', () => {
+    it('runs the ingest expectations against Neo4j', () => undefined);
+  });
+}
