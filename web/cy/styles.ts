@@ -53,7 +53,9 @@ export function buildStylesheet(): StylesheetJson {
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111', 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0.08 } },
     { selector: 'edge:selected', style: { width: 5, 'line-color': '#000000', 'target-arrow-color': '#000000' } },
-    { selector: '.path', style: { 'border-width': 4, 'border-color': '#AA0000', 'line-color': '#AA0000', 'target-arrow-color': '#AA0000', width: 4, 'z-index': 10 } },
+    // Node and edge rules apart: `width` means the node's size on a node and the line's thickness on an edge.
+    { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#AA0000', 'z-index': 10 } },
+    { selector: 'edge.path', style: { 'line-color': '#AA0000', 'target-arrow-color': '#AA0000', width: 4, 'z-index': 10 } },
     { selector: '.faded', style: { opacity: 0.2 } },
     { selector: 'node.focus', style: { 'border-width': 4, 'border-color': '#F0E442' } },
   );

@@ -68,5 +68,5 @@ export function buildTimeline(tasks: readonly GraphNode[], groupsOf: (taskId: st
   }
   const sorted = [...rows.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : b.items.length - a.items.length || a.label.localeCompare(b.label, 'zh')));
   for (const r of sorted) r.items.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { rows: sorted, undated, min: Number.isFinite(min) ? Math.floor(min) : 0, max: Number.isFinite(max) ? Math.ceil(max) : 0 };
+  return { rows: sorted, undated, min: Number.isFinite(min) ? Math.floor(min - 1e-9) : 0, max: Number.isFinite(max) ? Math.ceil(max) : 0 };
 }

@@ -64,3 +64,16 @@ describe('styles', () => {
     expect(cy.getElementById(g.edges[0]!.id).style('line-style')).toBe('solid');
   });
 });
+
+describe('highlight styles', () => {
+  it('marks a path without resizing its nodes', () => {
+    const g = star(1);
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: buildStylesheet(), elements: toCyElements(g.nodes, g.edges, { lang: 'zh' }) });
+    const n = cy.getElementById(g.center.id);
+    const before = n.style('width');
+    cy.elements().addClass('path');
+    expect(n.style('width')).toBe(before);
+    expect(n.style('border-color')).toBe('rgb(170,0,0)');
+    expect(cy.getElementById(g.edges[0]!.id).style('width')).toBe('4px');
+  });
+});
