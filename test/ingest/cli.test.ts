@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { documentsCommand } from '../../graph/cli/commands/documents.ts';
+import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
+import { mergesCommand } from '../../graph/cli/commands/merges.ts';
+import { removeCommand } from '../../graph/cli/commands/remove.ts';
+import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
+import { FIX, S000, S004, rebuild, seedSource } from './helpers.ts';
+
+let dir: string;
+let out: string[];
+let err: string[];
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kg-cli-'));
+  const store = await MemoryGraphStore.open(dir);
+  await store.loadGraph(rebuild(seedSource(S000), seedSource(S004)));
+  await store.close();
+  out = [];
+  err = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+const flags = () => ['--store', 'memory', '--data', dir];
+
+describe('kg ingest / documents / remove / merges', () => {
+  it('ingests a folder, reports each file and the totals, exits 1 because two files were refused', async () => {
+    expect(await ingestCommand.run([FIX, ...flags()])).toBe(1);
+    const text = out.join('\n');
+    expect(text).toContain(`unchanged test/fixtures/ingest/000-page.html → ${S000} (html, utf-8)`);
+    expect(text).toContain('refused   test/fixtures/ingest/binary.txt: binary file (NUL byte at offset 8)');
+    expect(text).toContain('documents: 0 new, 2 updated, 2 unchanged, 2 refused, 0 failed');
+  });
+
+  it('says what is missing and exits 2 without arguments', async () => {
+    expect(await ingestCommand.run(flags())).toBe(2);
+    expect(await ingestCommand.run(['no/such/file.txt', ...flags()])).toBe(1);
+    expect(err).toContain('refused   no/such/file.txt: no such file or folder');
+  });
+
+  it('lists documents with live counts, removes one by 文号', async () => {
+    expect(await documentsCommand.run(flags())).toBe(0);
+    expect(out.at(-1)).toBe('2 document(s)');
+    expect(out[0]).toMatch(/^000_2ebb2acb91732bad\.txt {2}2009-02-19 {2}深府〔2009〕9号 {2}\d+ nodes, \d+ edges {2}\(seed\)$/);
+    out.length = 0;
+    expect(await removeCommand.run(['深府〔2011〕194号', ...flags()])).toBe(0);
+    expect(out[0]).toMatch(/^removed 004_6d8794a7fddf0732\.txt: nodes −\d+, edges −\d+$/);
+    out.length = 0;
+    await documentsCommand.run(flags());
+    expect(out.at(-1)).toBe('1 document(s)');
+    expect(await removeCommand.run(['nothing', ...flags()])).toBe(1);
+  });
+
+  it('merges: confirm and reject write rules; bad usage exits 2', async () => {
+    expect(await mergesCommand.run(['confirm', 'institution:深圳大学城', 'agency:大学城管委会', ...flags()])).toBe(0);
+    expect(out[0]).toMatch(/^merged institution:深圳大学城 into agency:大学城管委会 \(\d+ document\(s\) re-read\)$/);
+    expect(await mergesCommand.run(['reject', 'a', 'b', ...flags()])).toBe(0);
+    expect(await mergesCommand.run(['confirm', 'only-one', ...flags()])).toBe(2);
+    out.length = 0;
+    expect(await mergesCommand.run(flags())).toBe(0);
+    expect(out).toEqual(['no merge candidates']);
+  });
+});
