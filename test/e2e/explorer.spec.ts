@@ -150,12 +150,16 @@ describe('web explorer in Chromium', () => {
     await screenshot(page, '08-edge-evidence');
   });
 
-  it('exports the view as PNG and GraphML files', async () => {
+  it('exports the view as PNG, SVG and GraphML files', async () => {
     await page.click('#btn-export');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     const pngBytes = await readFile((await png.path())!);
     expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(pngBytes.length).toBeGreaterThan(10_000);
+    await page.click('#btn-export');
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+    const svgText = await readFile((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/<svg[\s\S]*<\/svg>\s*$/);
     await page.click('#btn-export');
     const [gml] = await Promise.all([page.waitForEvent('download'), page.click('#export-graphml')]);
     const xml = await readFile((await gml.path())!, 'utf8');

@@ -1,7 +1,7 @@
 import type { GraphNode, NodeType } from '../../graph/model/index.ts';
 import type { ApiClient } from '../api/client.ts';
 import { glossOf } from '../cy/to-cy-elements.ts';
-import { NODE_STYLE } from '../cy/styles.ts';
+import { NODE_STYLE, textColorOn } from '../cy/styles.ts';
 import { errorMessage, h } from './feedback.ts';
 import { getLang, nodeTypeName, t } from './i18n.ts';
 
@@ -17,6 +17,7 @@ export interface SearchBoxOptions {
 export function typeBadge(type: NodeType): HTMLSpanElement {
   const b = h('span', { class: 'badge' }, nodeTypeName(type));
   b.style.background = NODE_STYLE[type].color;
+  b.style.color = textColorOn(NODE_STYLE[type].color);
   return b;
 }
 

@@ -1,7 +1,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { computeMetric, labelOf, MAX_SIZE, MIN_SIZE, scaleSize, toCyElements } from '../../../web/cy/to-cy-elements.ts';
-import { buildStylesheet, EDGE_STYLE, NODE_STYLE } from '../../../web/cy/styles.ts';
+import { buildStylesheet, contrastRatio, EDGE_STYLE, NODE_STYLE, textColorOn } from '../../../web/cy/styles.ts';
 import { edge, node, star } from './fixture-graph.ts';
 
 describe('toCyElements', () => {
@@ -75,5 +75,12 @@ describe('highlight styles', () => {
     expect(n.style('width')).toBe(before);
     expect(n.style('border-color')).toBe('rgb(170,0,0)');
     expect(cy.getElementById(g.edges[0]!.id).style('width')).toBe('4px');
+  });
+});
+
+describe('contrast', () => {
+  it('gives every type badge text of at least 4.5:1 contrast', () => {
+    for (const { color } of Object.values(NODE_STYLE)) expect(contrastRatio(color, textColorOn(color))).toBeGreaterThanOrEqual(4.5);
+    expect(contrastRatio('#1a1a1a', '#ffffff')).toBeGreaterThan(7);
   });
 });
