@@ -170,9 +170,13 @@ describe('web explorer in Chromium', () => {
   });
 
   it('reproduces the view from a shared URL', async () => {
-    await page.check('#filter-form input[name=et][value=MENTIONS]');
-    await page.uncheck('#filter-form input[name=et][value=MENTIONS]');
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    const visibleBefore = await page.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.edges(':visible').length);
+    await page.uncheck('#filter-form input[name=et][value=COOPERATES]');
     await page.selectOption('#filter-level', 'municipal');
+    // The canvas follows the filters in place: same document, fewer visible edges.
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.edges(':visible').length)).toBeLessThan(visibleBefore);
     const url = page.url();
     expect(url).toContain('src=tasks');
     expect(url).toContain('view=details');
@@ -181,6 +185,7 @@ describe('web explorer in Chromium', () => {
     const selected = await page.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.$(':selected').map((x) => x.id()));
     const before = await canvasNodeIds(page);
     const hidden = await page.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.elements('.filtered').map((x) => x.id()).sort());
+    expect(hidden.length).toBeGreaterThan(0);
     const other = await browser.context.newPage();
     await other.goto(url);
     await waitForApp(other);
@@ -191,6 +196,7 @@ describe('web explorer in Chromium', () => {
     await other.waitForSelector('#panel .evidence mark');
     expect(await other.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.$(':selected').map((x) => x.id()))).toEqual(selected);
     expect(await other.inputValue('#filter-level')).toBe('municipal');
+    expect(await other.isChecked('#filter-form input[name=et][value=COOPERATES]')).toBe(false);
     await screenshot(other, '09-shared-url');
     await other.close();
   });
