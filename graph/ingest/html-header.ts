@@ -36,13 +36,13 @@ export function readHtmlHeader(root: HTMLElement, html: string): { header: HtmlH
     let value = m.rest;
     consumed.add(el);
     if (!value) {
-      const next = el.nextElementSibling;
-      if (next && !matchLabel(next.text)) {
+      const next = valueAfter(el);
+      if (next) {
         value = clean(next.text);
         consumed.add(next);
       }
     }
-    header[m.key] = m.key === 'date' ? isoDate(value) : value;
+    if (value || m.key === 'keywords') header[m.key] = m.key === 'date' ? isoDate(value) : value;
   }
   for (const meta of root.querySelectorAll('meta[name]')) {
     const key = META[(meta.getAttribute('name') ?? '').toLowerCase()];
@@ -57,6 +57,21 @@ function matchLabel(text: string): { key: LabelKey; rest: string } | null {
   const m = LABEL_RE.exec(text);
   const key = m ? BY_LABEL.get((m[1] ?? '').replace(/\s+/gu, '')) : undefined;
   return key ? { key, rest: clean(m?.[2] ?? '') } : null;
+}
+
+/** The value printed after a label: the next non-blank text or element, unless that is a label too. */
+function valueAfter(el: HTMLElement): Node | null {
+  const siblings = el.parentNode?.childNodes ?? [];
+  for (let i = siblings.indexOf(el) + 1; i < siblings.length; i++) {
+    const n = siblings[i]!;
+    if (n.nodeType === NodeType.TEXT_NODE) {
+      if (n.text.trim()) return n;
+      continue;
+    }
+    if (n.nodeType !== NodeType.ELEMENT_NODE) continue;
+    return matchLabel((n as HTMLElement).text) ? null : n;
+  }
+  return null;
 }
 
 function hasLabelledChild(el: HTMLElement): boolean {

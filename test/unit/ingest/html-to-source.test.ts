@@ -94,3 +94,13 @@ describe('looksLikeHtml', () => {
     expect(looksLikeHtml('附表 <b>')).toBe(false);
   });
 });
+
+describe('htmlToSource header layouts', () => {
+  it('reads a label span followed by a bare text value, and skips a label with no value', () => {
+    const html = `<body><div class="xxgk"><span>索引号：</span>043000-10-2012-005512 <span>发布机构：</span><span>信息分类：</span>市委市政府文件</div>
+      <div id="zoom"><p>正文</p></div></body>`;
+    const src = htmlToSource('a.txt', html);
+    expect(src.header).toEqual({ indexNo: '043000-10-2012-005512', category: '市委市政府文件' });
+    expect(src.lines).toEqual(['索引号: 043000-10-2012-005512', '信息分类: 市委市政府文件', '', '正文']);
+  });
+});
