@@ -11,7 +11,4 @@ cytoscape.use(dagre);
 cytoscape.use(svg);
 
 registerBuiltinPanels();
-// Panels owned by other modules register themselves on import (registerPanel from ui/panels.ts);
-// the glob is resolved at build time, so a module that does not exist yet costs nothing.
-import.meta.glob(['./ui/documents-panel.ts', './ui/*.panel.ts'], { eager: true });
 void startApp(createApiClient());

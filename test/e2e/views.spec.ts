@@ -94,6 +94,12 @@ describe('analysis views in Chromium', () => {
     await screenshot(page, '13-consistency');
   });
 
+  it('hosts the documents panel registered by its own module', async () => {
+    await page.click('#tab-documents');
+    await page.waitForFunction(() => (document.getElementById('panel')?.textContent ?? '').includes('深府〔2009〕9号'));
+    await screenshot(page, '16-documents-panel');
+  });
+
   it('switches to English, glosses agency names, and remembers the choice', async () => {
     await page.click('#btn-lang');
     expect(await page.textContent('#tab-workload')).toBe('Workload');

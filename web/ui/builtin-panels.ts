@@ -1,5 +1,6 @@
 import { renderConsistency } from './consistency-view.ts';
 import { renderDetails } from './details-panel.ts';
+import { renderDocumentsPanel } from './documents-panel.ts';
 import { renderMatrix } from './matrix-view.ts';
 import { registerPanel } from './panels.ts';
 import { renderPaths } from './paths-view.ts';
@@ -16,4 +17,6 @@ export function registerBuiltinPanels(): void {
   registerPanel('matrix', 'matrix', renderMatrix);
   registerPanel('paths', 'paths', renderPaths);
   registerPanel('consistency', 'consistency', renderConsistency);
+  // The documents panel (its own module) reloads after an upload or merge; the URL keeps the view.
+  registerPanel('documents', 'documents', (el, ctx) => renderDocumentsPanel(el, { documents: () => ctx.api.documents(), onGraphChanged: () => location.reload() }));
 }
