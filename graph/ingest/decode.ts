@@ -14,6 +14,9 @@ const MAX_CONTROL_RATIO = 0.05;
 /** Share of U+FFFD in a legacy-decoded text above which the guess was wrong. */
 const MAX_REPLACEMENT_RATIO = 0.01;
 
+/** Share of invalid sequences up to which a file still counts as damaged UTF-8. */
+const STRAY_UTF8_RATIO = 0.001;
+
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 /**
@@ -30,6 +33,13 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 
   const utf8 = decodeUtf8(bytes);
   if (utf8) return finish(utf8.text, 'utf-8', utf8.warnings);
+  // A UTF-8 page with a stray bad byte (a botched copy-paste) is still UTF-8: GB18030 would
+  // turn every character of it into mojibake without a single replacement character.
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  const badUtf8 = countChar(lossy, '\uFFFD');
+  if (badUtf8 <= Math.max(1, lossy.length * STRAY_UTF8_RATIO)) {
+    return finish(lossy, 'utf-8', [`${badUtf8} invalid UTF-8 sequence(s) replaced with U+FFFD`]);
+  }
 
   // GB18030 first: it is what legacy pages use, and decoding is far cheaper than detection.
   let guess: DetectedEncoding = 'gb18030';

@@ -60,3 +60,13 @@ describe('decodeBytes', () => {
     expect(sniffBinary(Buffer.from('a\tb\r\nc\x1b[0m'))).toBeNull();
   });
 });
+
+describe('decodeBytes on damaged UTF-8', () => {
+  it('keeps UTF-8 with one stray byte, replacing it, rather than reading it as GB18030', () => {
+    const good = Buffer.from(seed000.slice(0, 3000), 'utf8');
+    const bytes = Buffer.concat([good.subarray(0, 1000), Buffer.from([0xff]), good.subarray(1000)]);
+    const r = decodeBytes(bytes);
+    expect(r.ok && [r.encoding, r.warnings]).toEqual(['utf-8', ['1 invalid UTF-8 sequence(s) replaced with U+FFFD']]);
+    expect(r.ok && r.text.replace('\uFFFD', '')).toBe(seed000.slice(0, 3000));
+  });
+});
