@@ -18,6 +18,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** deepFreeze by the known shape: a load freezes millions of these, so skip the generic walk. */
+function freezeItem<T extends GraphNode | GraphEdge>(item: T): T {
+  if (Object.isFrozen(item)) return item;
+  for (const e of item.evidence) Object.freeze(e);
+  Object.freeze(item.evidence);
+  for (const v of Object.values(item.props)) if (v !== null && typeof v === 'object') deepFreeze(v);
+  Object.freeze(item.props);
+  if ('aliases' in item) Object.freeze(item.aliases);
+  return Object.freeze(item);
+}
+
+/** graphology's own checks (duplicate key, missing endpoint) as the store's typed error. */
+function added(what: string, add: () => void): void {
+  try {
+    add();
+  } catch (err) {
+    throw new InvalidInputError(`${what}: ${(err as Error).message.replace(/^Graph\.\w+: /, '')}`, what.startsWith('edge') ? 'edges' : 'nodes');
+  }
+}
+
 /**
  * One immutable version of the graph with its indices. A load builds a whole new state and the
  * store swaps the reference, so a reader that took a state sees one version throughout.
@@ -45,22 +65,14 @@ export class GraphState {
   static fromJson(input: unknown, validate = true): GraphState {
     const json = validate ? parseGraphJson(input) : (input as GraphJson);
     const graph = new MultiDirectedGraph<GraphNode, GraphEdge>({ allowSelfLoops: true });
-    for (const n of json.nodes) {
-      if (graph.hasNode(n.id)) throw new InvalidInputError(`duplicate node id ${n.id}`, 'nodes');
-      graph.addNode(n.id, deepFreeze(n));
-    }
-    for (const e of json.edges) {
-      if (graph.hasEdge(e.id)) throw new InvalidInputError(`duplicate edge id ${e.id}`, 'edges');
-      if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) {
-        throw new InvalidInputError(`edge ${e.id} points at an unknown node (${graph.hasNode(e.source) ? e.target : e.source})`, 'edges');
-      }
-      graph.addEdgeWithKey(e.id, e.source, e.target, deepFreeze(e));
-    }
+    for (const n of json.nodes) added(`node ${n.id}`, () => graph.addNode(n.id, freezeItem(n)));
+    for (const e of json.edges) added(`edge ${e.id}`, () => graph.addEdgeWithKey(e.id, e.source, e.target, freezeItem(e)));
     return new GraphState(graph, new Adjacency(json.nodes, json.edges));
   }
 
   node(id: string): GraphNode | undefined {
-    return this.graph.hasNode(id) ? this.graph.getNodeAttributes(id) : undefined;
+    const u = this.adj.index.get(id);
+    return u === undefined ? undefined : this.adj.nodes[u];
   }
 
   edge(id: string): GraphEdge | undefined {
