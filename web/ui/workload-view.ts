@@ -2,7 +2,7 @@ import type { AgencyWorkload } from '../api/client.ts';
 import type { AppContext } from './app-context.ts';
 import { tasksSource } from './canvas-source.ts';
 import { h } from './feedback.ts';
-import { t } from './i18n.ts';
+import { getLang, t } from './i18n.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 22;
@@ -35,14 +35,17 @@ function yearChips(a: AgencyWorkload): string {
     .map(([year, c]) => `${year === 'none' ? t('noDeadline') : year}: ${c.led}+${c.cooperated}`).join('  ');
 }
 
-function chart(ranked: AgencyWorkload[], onPick: (a: AgencyWorkload) => void): SVGElement {
+function chart(ranked: AgencyWorkload[], onPick: (a: AgencyWorkload) => void, gloss: ReadonlyMap<string, string>): SVGElement {
   const max = Math.max(1, ...ranked.map(totalOf));
-  const svg = el('svg', { class: 'bars', width: LABEL_W + BAR_W + 40, height: ranked.length * ROW + 4, role: 'list', 'aria-label': t('workload') });
+  // In English each bar gets a second line for the gloss.
+  const row = gloss.size ? ROW + 10 : ROW;
+  const svg = el('svg', { class: 'bars', width: LABEL_W + BAR_W + 40, height: ranked.length * row + 4, role: 'list', 'aria-label': t('workload') });
   ranked.forEach((a, i) => {
-    const y = i * ROW + 2;
+    const y = i * row + 2;
     const led = (a.rows.led / max) * BAR_W;
     const coop = (a.rows.cooperated / max) * BAR_W;
-    const label = `${a.agency.name}: ${t('led')} ${a.rows.led}, ${t('cooperated')} ${a.rows.cooperated}`;
+    const g1 = gloss.get(a.agency.id);
+    const label = `${a.agency.name}${g1 ? ` (${g1})` : ''}: ${t('led')} ${a.rows.led}, ${t('cooperated')} ${a.rows.cooperated}`;
     const g = el('g', { class: 'bar', tabindex: 0, role: 'button', 'aria-label': label, 'data-agency': a.agency.name, 'data-id': a.agency.id });
     g.append(
       el('title', {}, `${label}\n${t('byYear')}: ${yearChips(a)}`),
@@ -51,6 +54,7 @@ function chart(ranked: AgencyWorkload[], onPick: (a: AgencyWorkload) => void): S
       el('rect', { x: LABEL_W + led, y: y + 3, width: Math.max(coop, 0), height: ROW - 6, fill: '#56B4E9' }),
       el('text', { x: LABEL_W + led + coop + 4, y: y + 14 }, `${a.rows.led}+${a.rows.cooperated}`),
     );
+    if (g1) g.append(el('text', { x: LABEL_W - 4, y: y + 25, 'text-anchor': 'end', class: 'gloss-line' }, g1.length > 24 ? `${g1.slice(0, 23)}…` : g1));
     g.addEventListener('click', () => onPick(a));
     g.addEventListener('keydown', (ev) => { if ((ev as KeyboardEvent).key === 'Enter' || (ev as KeyboardEvent).key === ' ') { ev.preventDefault(); onPick(a); } });
     svg.append(g);
@@ -64,6 +68,13 @@ function yearBreakdown(a: AgencyWorkload): HTMLElement {
     h('caption', {}, `${a.agency.name} — ${t('byYear')}`),
     h('tr', {}, h('th', {}, ''), h('th', {}, t('led')), h('th', {}, t('cooperated'))),
     ...rows.map(([year, c]) => h('tr', {}, h('th', {}, year === 'none' ? t('noDeadline') : year), h('td', {}, String(c.led)), h('td', {}, String(c.cooperated)))));
+}
+
+/** English glosses (props.nameEn) of the ranked agencies, in English only; none if the lookup fails. */
+async function glosses(ctx: AppContext, ranked: AgencyWorkload[]): Promise<Map<string, string>> {
+  if (getLang() !== 'en') return new Map();
+  const nodes = await ctx.api.nodesById(ranked.map((a) => a.agency.id)).catch(() => []);
+  return new Map(nodes.flatMap((n) => (typeof n.props.nameEn === 'string' ? [[n.id, n.props.nameEn] as [string, string]] : [])));
 }
 
 /** Ranked stacked bars (led / cooperated); a bar click puts that agency's tasks on the canvas. */
@@ -86,7 +97,7 @@ export async function renderWorkload(el: HTMLElement, ctx: AppContext, arg: stri
     if (!fromUrl) ctx.select(a.agency.id);
   };
   const legend = h('p', { class: 'hint' }, h('span', { style: 'color:#0072B2' }, '■'), ` ${t('led')}  `, h('span', { style: 'color:#56B4E9' }, '■'), ` ${t('cooperated')}`);
-  el.append(legend, chart(ranked, (a) => void pick(a)), years);
+  el.append(legend, chart(ranked, (a) => void pick(a), await glosses(ctx, ranked)), years);
   const chosen = arg ? ranked.find((a) => a.agency.id === arg) : undefined;
   if (chosen) await pick(chosen, true);
   else if (ranked[0]) years.replaceChildren(yearBreakdown(ranked[0]));
