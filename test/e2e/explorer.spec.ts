@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, startAppServer, waitForApp } from './helpers.ts';
 import type { AppServer, LaunchedBrowser } from './helpers.ts';
@@ -18,11 +18,26 @@ async function api<T>(path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+// A missing Chromium must fail every test with the install hint, not show them as skipped.
+let setupError: unknown;
 beforeAll(async () => {
-  [srv, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  page = browser.page;
-  page.on('pageerror', (e) => { throw e; });
+  try {
+    // Settled apart so whichever did start is closed in afterAll.
+    const [s, b] = await Promise.allSettled([startAppServer(), launchBrowser()]);
+    if (s.status === 'fulfilled') srv = s.value;
+    if (b.status === 'fulfilled') browser = b.value;
+    if (b.status === 'rejected') throw b.reason;
+    if (s.status === 'rejected') throw s.reason;
+    page = browser.page;
+    page.on('pageerror', (e) => { throw e; });
+  } catch (e) {
+    setupError = e;
+  }
 });
+beforeEach(() => {
+  if (setupError) throw setupError;
+});
+
 
 afterAll(async () => {
   console.log(`browser timings (ms): ${JSON.stringify(timings)}`);
