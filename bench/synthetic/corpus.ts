@@ -1,5 +1,5 @@
 import { Prng } from './prng.ts';
-import { makeVocabulary, taskTitle, type Vocabulary } from './vocabulary.ts';
+import { KNOWN_TECHNOLOGIES, makeVocabulary, taskTitle, type Vocabulary } from './vocabulary.ts';
 
 // Documents in the seeds' text format (header lines, numbered sections, responsibility
 // clauses citing a division-of-labour table, then the table itself, one cell per line),
@@ -73,7 +73,7 @@ function taskBody(rng: Prng, v: Vocabulary): string {
   const built = rng.pick(v.built);
   const year = rng.int(2026, 2030);
   return (
-    `${IND}工作任务：（1）依托${inst}，组建${built}；重点发展${tech.join('、')}等关键技术，` +
+    `${IND}工作任务：（1）依托${inst}，组建${built}；重点发展${tech.join('、')}等关键技术，推进${rng.pick(KNOWN_TECHNOLOGIES)}产业化，` +
     `支持${ent}开展产业化应用。（2）${year}年底前完成项目建设，${year + 1}年第${chineseNumber(rng.int(1, 4))}季度通过验收。`
   );
 }

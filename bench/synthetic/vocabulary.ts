@@ -15,11 +15,14 @@ const QUALIFIERS = [
 ] as const;
 const AGENCY_SUFFIXES = ['局', '办', '委'] as const;
 const DISTRICTS = ['前湾', '西丽', '沙河', '盐田港', '梅林', '观澜', '平湖', '蛇口', '大鹏湾', '石岩', '龙城', '松岗'] as const;
-const INSTITUTION_SUFFIXES = ['研究院', '研究所', '工程研究中心', '检测中心'] as const;
+const INSTITUTION_SUFFIXES = ['研究院', '研究所', '学院', '工程研究院'] as const;
 const ENTERPRISE_SUFFIXES = ['科技有限公司', '技术股份有限公司', '信息技术有限公司'] as const;
 const BUILT_SUFFIXES = ['工程实验室', '重点实验室', '公共技术平台', '企业技术中心'] as const;
 const TASK_VERBS = ['建设', '组建', '推进', '实施', '搭建', '培育', '完善'] as const;
 const TASK_OBJECTS = ['产业基地', '公共服务平台', '示范工程', '专项计划', '科技园区', '孵化器', '加速器', '产业联盟'] as const;
+
+/** Technology areas of the S&T seed, so task texts also hit the real technology lexicon (TARGETS edges). */
+export const KNOWN_TECHNOLOGIES = ['集成电路设计', '云计算', '超级计算', '嵌入式软件', '物联网', '新一代移动通信', '数字内容', '新材料', '新能源汽车', '生物医药', '医疗器械', '智能电网', '高性能电池', '服务机器人', '基因测序', '平板显示'] as const;
 
 export interface Vocabulary {
   agencies: string[]; // canonical names without the 市 prefix, e.g. 海洋数据局
