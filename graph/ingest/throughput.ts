@@ -14,8 +14,11 @@ export interface IngestEtlMeasurement {
   refused: number;
   bytes: number;
   ms: number;
-  /** Decoded text through the ETL per second of this (single) thread. */
+  /** Wall-clock throughput: falls when other processes share the cores. */
   mbPerSec: number;
+  /** CPU time of this process (one thread does the work), so MB per CPU-second is per core. */
+  cpuMs: number;
+  mbPerCpuSec: number;
   nodes: number;
   edges: number;
   /** Heap after each batch (MB, after a GC when --expose-gc): flat means memory does not grow with documents. */
@@ -33,8 +36,9 @@ export function measureIngestEtl(
   const batchSize = options.batchSize ?? 25;
   const rules = options.rules ?? emptyRules();
   const gc = (globalThis as { gc?: () => void }).gc;
-  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, nodes: 0, edges: 0, heapMb: [] };
+  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, cpuMs: 0, mbPerCpuSec: 0, nodes: 0, edges: 0, heapMb: [] };
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   let batch: SourceDocument[] = [];
   const flush = () => {
     if (batch.length === 0) return;
@@ -60,6 +64,9 @@ export function measureIngestEtl(
   flush();
   m.ms = performance.now() - t0;
   m.mbPerSec = m.ms > 0 ? m.bytes / 1e6 / (m.ms / 1000) : 0;
+  const cpu = process.cpuUsage(cpu0);
+  m.cpuMs = (cpu.user + cpu.system) / 1000;
+  m.mbPerCpuSec = m.cpuMs > 0 ? m.bytes / 1e6 / (m.cpuMs / 1000) : 0;
   return m;
 }
 
