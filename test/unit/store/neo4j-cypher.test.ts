@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { GraphNode } from '../../../graph/model/index.ts';
+import { EDGE_TYPES, NODE_TYPES } from '../../../graph/model/index.ts';
+import { InvalidInputError } from '../../../graph/store/errors.ts';
+import type { Query, Row } from '../../../graph/store/neo4j/connection.ts';
+import { label, nodeRow, relType, toNode } from '../../../graph/store/neo4j/records.ts';
+import * as reads from '../../../graph/store/neo4j/reads.ts';
+import { BATCH_SIZE, loadAll, upsertNodes } from '../../../graph/store/neo4j/writes.ts';
+import { smallGraph } from '../../fixtures/small-graph.ts';
+
+// No Neo4j here: these check what the adapter sends, with a recording stand-in for a transaction.
+
+interface Call { cypher: string; params: Record<string, unknown> }
+function recorder(answer: (call: Call) => Row[] = () => []): { q: Query; calls: Call[] } {
+  const calls: Call[] = [];
+  const q: Query = async (cypher, params = {}) => {
+    calls.push({ cypher, params });
+    return answer({ cypher, params });
+  };
+  return { q, calls };
+}
+/** Counting statements answer "all rows written" so loads go through. */
+const countsAll = ({ params }: Call): Row[] => [{ c: Array.isArray(params['rows']) ? params['rows'].length : 0 }];
+
+describe('Neo4j statements', () => {
+  it('a load sends every value as a parameter: no id, name or quote appears in the Cypher text', async () => {
+    const g = smallGraph();
+    const { q, calls } = recorder(countsAll);
+    await loadAll(q, g);
+    const text = calls.map((c) => c.cypher).join('\n');
+    for (const n of g.nodes) expect(text).not.toContain(n.name);
+    for (const e of g.edges) for (const ev of e.evidence) expect(text).not.toContain(ev.quote);
+    // Labels and relationship types in the text are only the model's.
+    const labels = [...text.matchAll(/\((?:\w+)?:(\w+)/g)].map((m) => m[1]);
+    expect(labels.every((l) => l === 'Entity' || (NODE_TYPES as readonly string[]).includes(l as string))).toBe(true);
+    const rels = [...text.matchAll(/\[\w*:(\w+)/g)].map((m) => m[1]);
+    expect(rels.length).toBeGreaterThan(0);
+    expect(rels.every((r) => (EDGE_TYPES as readonly string[]).includes(r as string))).toBe(true);
+    expect(calls.filter((c) => c.cypher.startsWith('UNWIND $rows') && c.cypher.includes('MERGE')).length).toBeGreaterThan(0);
+  });
+
+  it('batches MERGE rows by the thousand, one statement per label', async () => {
+    const nodes: GraphNode[] = Array.from({ length: 2 * BATCH_SIZE + 500 }, (_, i) => ({ id: `task:${i}`, type: 'Task', name: `t${i}`, aliases: [], props: {}, evidence: [] }));
+    const { q, calls } = recorder();
+    await upsertNodes(q, nodes);
+    expect(BATCH_SIZE).toBeGreaterThanOrEqual(1000);
+    expect(calls.map((c) => (c.params['rows'] as unknown[]).length)).toEqual([BATCH_SIZE, BATCH_SIZE, 500]);
+    expect(new Set(calls.map((c) => c.cypher)).size).toBe(1);
+    expect(calls[0]?.cypher).toContain('MERGE (n:Task {id: row.id})');
+  });
+
+  it('refuses a label or relationship type outside the allow-list', () => {
+    expect(() => label('Agency) DETACH DELETE (x')).toThrow(InvalidInputError);
+    expect(() => relType('LEADS]->() DELETE r//')).toThrow(InvalidInputError);
+    expect(label('Agency')).toBe('Agency');
+  });
+
+  it('stores props and evidence so the same node comes back', () => {
+    const node = smallGraph().nodes.find((n) => n.type === 'Task' && n.props['deadlines'])!;
+    expect(toNode(nodeRow(node))).toEqual(node);
+  });
+
+  it('neighbours walk level by level with parameters and keep each level in id order', async () => {
+    const { q, calls } = recorder(({ cypher, params }) => {
+      if (cypher.includes('RETURN DISTINCT v.id')) return params['frontier'] && (params['seen'] as string[]).length === 1 ? [{ id: 'b' }, { id: 'a' }, { id: 'c' }] : [];
+      if (cypher.startsWith('UNWIND $ids AS id MATCH (n:Entity')) {
+        return (params['ids'] as string[]).map((id) => nodeRow({ id, type: 'Agency', name: id, aliases: [], props: {}, evidence: [] }));
+      }
+      return [];
+    });
+    const g = await reads.neighbors(q, 'start', { depth: 2, limit: 3, edgeTypes: ['LEADS'] });
+    expect(g.nodes.map((n) => n.id)).toEqual(['start', 'a', 'b']);
+    expect(g.truncated).toBe(true);
+    const walk = calls.find((c) => c.cypher.includes('RETURN DISTINCT v.id'));
+    expect(walk?.params).toMatchObject({ frontier: ['start'], edgeTypes: ['LEADS'], nodeTypes: null });
+  });
+});
