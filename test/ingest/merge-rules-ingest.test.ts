@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { confirmMergeAction, listMergeCandidates, rejectMergeAction } from '../../graph/ingest/merge-actions.ts';
@@ -28,6 +29,16 @@ describe('confirmed merges are rules that survive re-ingest', () => {
     env.rules = rules;
     await env.ingest([join(FIX, '000-row-changed.txt')]);
     expect(await env.store.exportGraph()).toEqual(applyMergeRules(rebuild(fixtureAs('000-row-changed.txt', S000), seedSource(S004)), rules));
+
+    // A new document that names the alias gets the canonical node too.
+    const lines = readFileSync(`seeds/${S000}`, 'utf8').split('\n');
+    lines[0] = 'http://www.sz.gov.cn/new.htm';
+    lines[6] = '文   号: 深府〔2010〕5号';
+    await env.ingest([{ name: 'new.txt', bytes: Buffer.from(lines.join('\n')) }]);
+    const withNew = await env.store.exportGraph();
+    expect(withNew.nodes.some((n) => n.id === ALIAS)).toBe(false);
+    const canonical = withNew.nodes.find((n) => n.id === CANONICAL)!;
+    expect(canonical.evidence.filter((e) => e.doc === 'new.txt' && e.quote === '深圳大学城').length).toBeGreaterThan(0);
   });
 
   it('a rejected pair is not proposed again and changes nothing in the graph', async () => {
