@@ -206,6 +206,9 @@ describe('web explorer in Chromium', () => {
     await waitForApp(other);
     await other.waitForFunction((n) => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.nodes().not('.more').length >= n, before.length);
     expect(await canvasNodeIds(other)).toEqual(before);
+    // Same picture too: the layout is seeded, so positions match.
+    const positions = (pg: Page) => pg.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`).sort());
+    expect(await positions(other)).toEqual(await positions(page));
     expect(await other.evaluate(() => (window as unknown as { __pg: { cy: import('cytoscape').Core } }).__pg.cy.elements('.filtered').map((x) => x.id()).sort())).toEqual(hidden);
     expect(await other.getAttribute('#tab-details', 'aria-selected')).toBe('true');
     await other.waitForSelector('#panel .evidence mark');

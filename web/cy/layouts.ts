@@ -25,3 +25,29 @@ export function settleOptions(fixed: readonly { nodeId: string; position: { x: n
     nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeSeparation: 90, fixedNodeConstraint: fixed,
   } as LayoutOptions;
 }
+
+/** Small fast PRNG (mulberry32): the same seed gives the same sequence. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Run a synchronous layout with Math.random seeded, so the same graph gets the same picture on
+ * every load and a shared link reproduces the view (fcose draws its start positions at random).
+ */
+export function runSeeded<T>(fn: () => T, seed = 20090219): T {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return fn();
+  } finally {
+    Math.random = original;
+  }
+}

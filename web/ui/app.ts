@@ -3,7 +3,7 @@ import type { NodeSingular } from 'cytoscape';
 import type { ApiClient, Subgraph } from '../api/client.ts';
 import { PrefetchCache } from '../api/prefetch.ts';
 import { GraphCanvas } from '../cy/canvas.ts';
-import { layoutOptions, settleOptions } from '../cy/layouts.ts';
+import { layoutOptions, runSeeded, settleOptions } from '../cy/layouts.ts';
 import type { LayoutName } from '../cy/layouts.ts';
 import { buildStylesheet } from '../cy/styles.ts';
 import type { SizeMode } from '../cy/to-cy-elements.ts';
@@ -113,8 +113,8 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
     },
     relayout() {
-      const eles = cy.elements().not('.filtered');
-      if (eles.nonempty()) eles.layout(layoutOptions(state.layout)).run();
+      // Filtered elements take part, so switching a filter only hides and never moves anything.
+      if (cy.nodes().nonempty()) runSeeded(() => cy.elements().layout(layoutOptions(state.layout)).run());
     },
   };
 

@@ -2,7 +2,7 @@ import cytoscape from 'cytoscape';
 import dagre from 'cytoscape-dagre';
 import fcose from 'cytoscape-fcose';
 import { describe, expect, it } from 'vitest';
-import { layoutOptions, settleOptions } from '../../../web/cy/layouts.ts';
+import { layoutOptions, runSeeded, seededRandom, settleOptions } from '../../../web/cy/layouts.ts';
 import { toCyElements } from '../../../web/cy/to-cy-elements.ts';
 import { star } from './fixture-graph.ts';
 
@@ -30,5 +30,20 @@ describe('layouts (headless)', () => {
     const p = cy.getElementById(g.center.id).position();
     expect(Math.abs(p.x - fixed[0]!.position.x)).toBeLessThan(1);
     expect(Math.abs(p.y - fixed[0]!.position.y)).toBeLessThan(1);
+  });
+});
+
+describe('seeded layout', () => {
+  it('gives the same positions for the same graph on every run', () => {
+    const g = star(12);
+    const positions = () => {
+      const cy = cytoscape({ headless: true, elements: toCyElements(g.nodes, g.edges, { lang: 'zh' }) });
+      runSeeded(() => cy.layout(layoutOptions('fcose')).run());
+      return cy.nodes().map((n) => `${n.id()}@${Math.round(n.position().x)},${Math.round(n.position().y)}`);
+    };
+    expect(positions()).toEqual(positions());
+    const r = seededRandom(1);
+    expect(r()).not.toBe(r());
+    expect(Math.random).not.toBe(r);
   });
 });
