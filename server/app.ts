@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import express, { type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
+import type { SourceLibrary } from '../graph/ingest/library.ts';
 import type { GraphStore } from '../graph/store/types.ts';
 import { etlConsistencyCheck } from './consistency-check.ts';
 import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
+import { createUploadRouter } from './routes/documents-upload.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -38,6 +40,11 @@ export interface CreateAppInput {
   sources?: SourceProvider;
   /** The text-vs-table check behind /api/consistency (default: the ETL's, over `sources`). */
   consistencyCheck?: ConsistencyCheck;
+  /**
+   * Document library routes (upload status, loaded documents, merge review). Their write routes
+   * exist only when `enabled` (ALLOW_UPLOADS); without this option none of them is mounted.
+   */
+  uploads?: { library: SourceLibrary; enabled: boolean; maxBytes?: number };
   /** Re-read data the CLI wrote (the embedded store's snapshot); true when something was read. */
   reload?: () => Promise<boolean>;
   options?: AppOptions;
@@ -66,7 +73,7 @@ function cors(origin: string): RequestHandler {
 }
 
 /** The HTTP app over a GraphStore; read-only, no listen (server/main.ts listens, tests use port 0). */
-export function createApp({ store, sources, consistencyCheck, reload, options = {} }: CreateAppInput): App {
+export function createApp({ store, sources, consistencyCheck, uploads, reload, options = {} }: CreateAppInput): App {
   const version = options.version ?? packageVersion();
   const ctx = createContext(store, sources ?? createFolderSources(['data/sources', 'seeds']), consistencyCheck ?? etlConsistencyCheck, options.timeoutMs ?? 10_000, version);
   const app = express() as App;
@@ -81,6 +88,10 @@ export function createApp({ store, sources, consistencyCheck, reload, options = 
   if (options.corsOrigin) api.use(cors(options.corsOrigin));
   api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
   for (const routes of [healthRoutes, searchRoutes, nodeRoutes, pathRoutes, analysisRoutes, documentRoutes, exportRoutes]) api.use(routes(ctx));
+  if (uploads) {
+    const { library, enabled, maxBytes } = uploads;
+    api.use(createUploadRouter({ store, library, enabled, ...(maxBytes ? { maxBytes } : {}), onChange: () => ctx.invalidate() }));
+  }
   if (options.adminToken) api.use(adminRoutes(ctx, options.adminToken, reload ?? (async () => false)));
   api.use(metaRoutes(version));
   api.use(apiNotFound);

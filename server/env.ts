@@ -13,6 +13,9 @@ const ServerEnvSchema = z.object({
   CORS_ORIGIN: opt(z.url().optional()),
   /** Enables POST /api/admin/reload for callers sending this bearer token; off when unset. */
   ADMIN_TOKEN: opt(z.string().min(16, 'at least 16 characters').optional()),
+  /** ALLOW_UPLOADS=1 mounts the document upload and merge routes that write; off by default. */
+  ALLOW_UPLOADS: opt(z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true')),
+  UPLOAD_MAX_BYTES: opt(z.coerce.number().int().min(1024).max(500 * 1024 * 1024).optional()),
   DATA_DIR: opt(z.string().min(1).default('data')),
   SEEDS_DIR: opt(z.string().min(1).default('seeds')),
   WEB_DIR: opt(z.string().min(1).default('dist/web')),

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     store,
     reload,
     sources: library,
+    uploads: { library, enabled: env.ALLOW_UPLOADS, ...(env.UPLOAD_MAX_BYTES ? { maxBytes: env.UPLOAD_MAX_BYTES } : {}) },
     options: {
       timeoutMs: env.STORE_TIMEOUT_MS,
       bodyLimit: env.BODY_LIMIT,
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : env.PORT;
     const shown = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
     console.log(`policy-graph: serving UI and API on http://${shown}:${port}/ (API docs: /api/docs)`);
+    if (env.ALLOW_UPLOADS) console.log('policy-graph: uploads enabled (ALLOW_UPLOADS): the API can add and remove documents');
   });
 
   const shutdown = () => {

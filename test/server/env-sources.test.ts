@@ -49,3 +49,13 @@ describe('folder sources', () => {
     expect(safeJoin(a, '001_x.txt')).toBe(join(a, '001_x.txt'));
   });
 });
+
+describe('upload switch', () => {
+  it('is off unless ALLOW_UPLOADS is 1 or true', () => {
+    expect(readServerEnv({}).ALLOW_UPLOADS).toBe(false);
+    expect(readServerEnv({ ALLOW_UPLOADS: '' }).ALLOW_UPLOADS).toBe(false);
+    expect(readServerEnv({ ALLOW_UPLOADS: '1' }).ALLOW_UPLOADS).toBe(true);
+    expect(readServerEnv({ ALLOW_UPLOADS: 'true' }).ALLOW_UPLOADS).toBe(true);
+    expect(() => readServerEnv({ ALLOW_UPLOADS: 'yes please' })).toThrow(/^ALLOW_UPLOADS: /);
+  });
+});

@@ -52,6 +52,15 @@ describe('server/main.ts', () => {
     expect(c.findings).toHaveLength((await seedGraph()).findings.length);
   });
 
+  it('mounts the document library routes with uploads off by default', async () => {
+    const status = (await (await fetch(`${server.url}/api/uploads`)).json()) as { enabled: boolean };
+    expect(status.enabled).toBe(false);
+    const loaded = (await (await fetch(`${server.url}/api/documents/loaded`)).json()) as { documents: unknown[] };
+    expect(loaded.documents).toHaveLength(2);
+    const res = await fetch(`${server.url}/api/admin/documents?name=x.txt`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'text' });
+    expect(res.status).toBe(404);
+  });
+
   it('refuses a bad PORT with one line naming it', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...process.env, PORT: 'abc', DATA_DIR: dataDir } });
     let err = '';
