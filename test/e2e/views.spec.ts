@@ -60,6 +60,22 @@ describe('analysis views in Chromium', () => {
     const selected = await page.evaluate(() => (window as unknown as Win).__pg.cy.$(':selected').map((x) => x.id()));
     expect(selected).toEqual([barIds[0]]);
     await screenshot(page, '10-timeline');
+    await page.selectOption('#timeline-group', 'technology');
+    await page.waitForSelector('svg.timeline g.bar');
+    expect(page.url()).toContain('arg=technology');
+    await screenshot(page, '10b-timeline-by-technology');
+  });
+
+  it('lays a task tree out top-down with dagre, and keeps the choice in the URL', async () => {
+    await page.selectOption('#layout', 'dagre');
+    expect(page.url()).toContain('layout=dagre');
+    const [agencyY, taskYs] = await page.evaluate(() => {
+      const cy = (window as unknown as Win).__pg.cy;
+      return [cy.getElementById('agency:科技信息局').position().y, cy.nodes('.Task').map((n) => n.position().y)] as const;
+    });
+    for (const y of taskYs) expect(y).toBeGreaterThan(agencyY);
+    await screenshot(page, '10c-dagre');
+    await page.selectOption('#layout', 'fcose');
   });
 
   it('builds the responsibility matrix for the canvas and exports it as CSV', async () => {

@@ -46,7 +46,9 @@ function chart(model: TimelineModel, onPick: (id: string) => void): SVGElement {
   }
   let top = 20;
   model.rows.forEach((row, i) => {
-    svg.append(s('text', { x: LABEL_W - 4, y: top + 11, 'text-anchor': 'end', class: row.key === '' ? 'flag' : '' }, row.label.length > 8 ? `${row.label.slice(0, 7)}…` : row.label));
+    const rowLabel = s('text', { x: LABEL_W - 4, y: top + 11, 'text-anchor': 'end', class: row.key === '' ? 'flag' : '' }, row.label.length > 8 ? `${row.label.slice(0, 7)}…` : row.label);
+    rowLabel.append(s('title', {}, row.label));
+    svg.append(rowLabel);
     row.items.forEach((it, j) => {
       const y = top + 4 + j * (BAR_H + 3);
       const g = s('g', { class: 'bar', tabindex: 0, role: 'button', 'data-id': it.id, 'aria-label': `${it.name} ${it.label}${it.noLead ? ` (${t('noLead')})` : ''}` });
