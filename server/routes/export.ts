@@ -9,7 +9,8 @@ import { parseInput } from '../http/validate.ts';
 
 /**
  * A file download, so the cap outcome travels in headers: X-Truncated and X-Limit, plus the
- * element counts, so a client can warn that the file holds only part of what was asked.
+ * element counts and X-Missing-Count (ids not in the graph), so a client can warn that the file
+ * holds only part of what was asked.
  */
 export function exportRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -17,10 +18,14 @@ export function exportRoutes(ctx: AppContext): Router {
     if (!req.is('application/json')) throw new HttpError(400, 'bad_request', 'send a JSON body with Content-Type: application/json', 'body');
     const body = parseInput(ExportBodySchema, req.body, 'body');
     let sub: Subgraph;
+    let missing = 0;
     if (body.ids) {
       const ids = body.ids;
       sub = await ctx.call((s) => s.subgraph(ids, { limit: MAX_ELEMENTS }));
       if (sub.nodes.length === 0 && ids.length > 0) throw new NotFoundError('node', ids[0] ?? '');
+      // Unknown ids are left out of the file; say how many, so the omission is not silent.
+      const found = new Set(sub.nodes.map((n) => n.id));
+      if (!sub.truncated) missing = new Set(ids.filter((id) => !found.has(id))).size;
     } else {
       const q = body.query;
       if (!q) throw new Error('unreachable: schema requires ids or query');
@@ -41,7 +46,8 @@ export function exportRoutes(ctx: AppContext): Router {
       'X-Limit': String(sub.limit),
       'X-Node-Count': String(sub.nodes.length),
       'X-Edge-Count': String(sub.edges.length),
-      'Access-Control-Expose-Headers': 'X-Truncated, X-Limit, X-Node-Count, X-Edge-Count, Content-Disposition',
+      'X-Missing-Count': String(missing),
+      'Access-Control-Expose-Headers': 'X-Truncated, X-Limit, X-Node-Count, X-Edge-Count, X-Missing-Count, Content-Disposition',
     });
     res.send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
   });

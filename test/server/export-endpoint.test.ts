@@ -36,9 +36,11 @@ describe('POST /api/export round-trips over HTTP', () => {
     expect(g.nodes.map((n) => n.id)).toEqual([...g.nodes.map((n) => n.id)].sort());
   });
 
-  it('json by ids: the subgraph among exactly those nodes', async () => {
+  it('json by ids: the subgraph among exactly those nodes, unknown ids counted', async () => {
     const ids = [...expected.nodes].slice(0, 5);
-    const g = GraphJsonSchema.parse(await (await download('json', { ids })).json());
+    const res = await download('json', { ids: [...ids, 'agency:不存在'] });
+    expect(res.headers.get('x-missing-count')).toBe('1');
+    const g = GraphJsonSchema.parse(await res.json());
     expect(g.nodes.map((n) => n.id).sort()).toEqual([...ids].sort());
     expect(g.edges.every((e) => ids.includes(e.source) && ids.includes(e.target))).toBe(true);
   });
