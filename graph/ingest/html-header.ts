@@ -30,7 +30,7 @@ export function readHtmlHeader(root: HTMLElement, html: string): { header: HtmlH
   const consumed = new Set<Node>();
   const url = pageUrl(root, html);
   if (url) header.url = url;
-  for (const el of root.querySelectorAll('td, th, span, li, p, div, dt, dd, label, strong, b, font, em')) {
+  for (const el of labelCandidates(root)) {
     const m = matchLabel(el.text);
     if (!m || header[m.key] !== undefined || hasLabelledChild(el)) continue;
     let value = m.rest;
@@ -57,6 +57,45 @@ function matchLabel(text: string): { key: LabelKey; rest: string } | null {
   const m = LABEL_RE.exec(text);
   const key = m ? BY_LABEL.get((m[1] ?? '').replace(/\s+/gu, '')) : undefined;
   return key ? { key, rest: clean(m?.[2] ?? '') } : null;
+}
+
+const CANDIDATE_TAGS = new Set(['td', 'th', 'span', 'li', 'p', 'div', 'dt', 'dd', 'label', 'strong', 'b', 'font', 'em']);
+const LABEL_START = /^[\s\u00a0\u3000]*[索信发文关]/u;
+
+/**
+ * Elements whose text starts like a label, in document order. Checking the first text first keeps
+ * this one cheap walk: computing the full text of every paragraph of a long page is the cost.
+ */
+function labelCandidates(root: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const visit = (el: HTMLElement) => {
+    for (const c of el.childNodes) {
+      if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
+      const e = c as HTMLElement;
+      const tag = e.rawTagName?.toLowerCase() ?? '';
+      if (tag === 'script' || tag === 'style' || tag === 'head') continue;
+      if (CANDIDATE_TAGS.has(tag) && LABEL_START.test(leadingText(e))) out.push(e);
+      visit(e);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/** The first non-blank text inside `el` (its first few characters are enough). */
+function leadingText(el: HTMLElement): string {
+  for (const c of el.childNodes) {
+    if (c.nodeType === NodeType.TEXT_NODE) {
+      const t = c.text; // decoded: a label may start after &nbsp;
+      if (t.trim()) return t.trimStart();
+      continue;
+    }
+    if (c.nodeType === NodeType.ELEMENT_NODE) {
+      const t = leadingText(c as HTMLElement);
+      if (t) return t;
+    }
+  }
+  return '';
 }
 
 /** The value printed after a label: the next non-blank text or element, unless that is a label too. */

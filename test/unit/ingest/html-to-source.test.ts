@@ -104,3 +104,10 @@ describe('htmlToSource header layouts', () => {
     expect(src.lines).toEqual(['索引号: 043000-10-2012-005512', '信息分类: 市委市政府文件', '', '正文']);
   });
 });
+
+describe('htmlToSource label spacing', () => {
+  it('finds a label written after &nbsp; or ideographic spaces', () => {
+    const src = htmlToSource('a.txt', '<body><table><tr><td>&nbsp;&#12288;文&nbsp;&nbsp;号：</td><td>深府〔2012〕8号</td></tr></table><div id="zoom"><p>正文</p></div></body>');
+    expect(src.header).toEqual({ number: '深府〔2012〕8号' });
+  });
+});
