@@ -93,6 +93,7 @@ describe('web explorer in Chromium', () => {
     expect(timings.expandMs).toBeLessThan(100);
     // Software-rendered headless drawing varies with machine load: a loose bound, the number is reported.
     expect(timings.expandDrawnMs).toBeLessThan(1500);
+    await page.waitForTimeout(500); // the settling animation, for the picture only
     await screenshot(page, '04-expanded');
   });
 

@@ -64,10 +64,13 @@ function chart(ranked: AgencyWorkload[], onPick: (a: AgencyWorkload) => void, gl
 
 function yearBreakdown(a: AgencyWorkload): HTMLElement {
   const rows = Object.entries(a.byYear).sort(([x], [y]) => x.localeCompare(y));
+  const max = Math.max(1, ...rows.map(([, c]) => c.led + c.cooperated));
+  const bar = (n: number, cls: string) => h('span', { class: `minibar ${cls}`, style: `width:${Math.round((n / max) * 120)}px` });
   return h('table', { class: 'data', id: 'workload-years' },
     h('caption', {}, `${a.agency.name} — ${t('byYear')}`),
-    h('tr', {}, h('th', {}, ''), h('th', {}, t('led')), h('th', {}, t('cooperated'))),
-    ...rows.map(([year, c]) => h('tr', {}, h('th', {}, year === 'none' ? t('noDeadline') : year), h('td', {}, String(c.led)), h('td', {}, String(c.cooperated)))));
+    h('tr', {}, h('th', {}, ''), h('th', {}, t('led')), h('th', {}, t('cooperated')), h('th', {}, '')),
+    ...rows.map(([year, c]) => h('tr', {}, h('th', {}, year === 'none' ? t('noDeadline') : year), h('td', {}, String(c.led)), h('td', {}, String(c.cooperated)),
+      h('td', { 'aria-hidden': 'true' }, bar(c.led, 'led'), bar(c.cooperated, 'coop')))));
 }
 
 /** English glosses (props.nameEn) of the ranked agencies, in English only; none if the lookup fails. */
@@ -97,7 +100,8 @@ export async function renderWorkload(el: HTMLElement, ctx: AppContext, arg: stri
     if (!fromUrl) ctx.select(a.agency.id);
   };
   const legend = h('p', { class: 'hint' }, h('span', { style: 'color:#0072B2' }, '■'), ` ${t('led')}  `, h('span', { style: 'color:#56B4E9' }, '■'), ` ${t('cooperated')}`);
-  el.append(legend, chart(ranked, (a) => void pick(a), await glosses(ctx, ranked)), years);
+  // The breakdown sits above the long chart so a bar click shows its result without scrolling.
+  el.append(years, legend, chart(ranked, (a) => void pick(a), await glosses(ctx, ranked)));
   const chosen = arg ? ranked.find((a) => a.agency.id === arg) : undefined;
   if (chosen) await pick(chosen, true);
   else if (ranked[0]) years.replaceChildren(yearBreakdown(ranked[0]));
