@@ -12,11 +12,10 @@ export interface ChildResult<T> {
  * Runs a bench script in its own Node process (via tsx) so each graph size starts with a
  * clean heap and its peak RSS is its own. The script prints its result as the last stdout line.
  */
-export function runChild<T>(script: string, args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): Promise<ChildResult<T>> {
+export function runChild<T>(script: string, args: string[], timeoutMs: number, nodeFlags: string[] = []): Promise<ChildResult<T>> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', `${ROOT}${script}`, ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--max-old-space-size=8192', ...nodeFlags, `${ROOT}${script}`, ...args], {
       cwd: ROOT,
-      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

@@ -1,6 +1,37 @@
+import { runChild } from '../child.ts';
 import type { BenchContext } from '../context.ts';
-import { notMeasured, type Figure } from '../report.ts';
+import { atLeast, below, figure, notMeasured, type Figure } from '../report.ts';
 
-export async function runIngest(_ctx: BenchContext): Promise<Figure[]> {
-  return [notMeasured('ingest', 'pending')];
+interface IngestResult {
+  documents: number;
+  refused: number;
+  bytes: number;
+  ms: number;
+  mbPerSec: number;
+  cpuMs: number;
+  mbPerCpuSec: number;
+  nodes: number;
+  edges: number;
+  heapMb: number[];
+  maxRssMb: number;
+}
+
+export async function runIngest(ctx: BenchContext): Promise<Figure[]> {
+  const n = ctx.quick ? 100 : 1000;
+  const res = await runChild<IngestResult>('bench/sections/ingest-child.ts', ['--documents', String(n)], 240_000, ['--expose-gc']);
+  if (!res.ok || !res.value) return [notMeasured(`ingest of ${n} synthetic documents`, res.error ?? 'no result')];
+  const r = res.value;
+  const heap = r.heapMb;
+  // Flat memory: the heap after the last batch against the heap after the second (first is warm-up).
+  const growth = (heap[heap.length - 1] ?? 0) - (heap[Math.min(1, heap.length - 1)] ?? 0);
+  ctx.rss.push({ label: `ingest of ${n} synthetic documents`, maxRssMb: r.maxRssMb });
+  return [
+    figure(`${n} documents: size`, r.bytes / 1e6, `MB (${r.refused} refused)`),
+    figure(`${n} documents: fragments built`, r.edges, `edges, ${r.nodes} nodes`),
+    figure('documents per second (wall)', r.documents / (r.ms / 1000), 'docs/s'),
+    figure('MB per second (wall)', r.mbPerSec, 'MB/s'),
+    figure('MB per CPU-second (per core)', r.mbPerCpuSec, 'MB/s', atLeast(r.mbPerCpuSec, 10, 'MB/s')),
+    figure(`heap after each batch of 25: first → last (${heap.length} batches)`, heap[heap.length - 1] ?? NaN, `MB (from ${heap[0] ?? '?'} MB, max ${Math.max(...heap)} MB)`),
+    figure('heap growth from batch 2 to the last', growth, 'MB', below(growth, 50, 'MB (flat)')),
+  ];
 }
