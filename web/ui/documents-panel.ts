@@ -1,5 +1,21 @@
 import { z } from 'zod';
 import type { DocumentsResponse } from '../api/client.ts';
+import { getLang } from './i18n.ts';
+
+// The panel's own words, in the app's two languages.
+const WORDS = {
+  zh: {
+    loading: '正在读取文件…', documents: '文件', title: '标题', number: '文号', date: '发布日期', counts: '节点 / 关系',
+    none: '尚未载入文件。', drop: '将文本文件或保存的网页(HTML)拖到这里，或 ', upload: '上传文件', sent: '个文件已发送',
+    duplicates: '可能重复的机构', same: '同一机构', different: '不同机构',
+  },
+  en: {
+    loading: 'Loading documents…', documents: 'Documents', title: 'Title', number: '文号', date: 'Date', counts: 'Nodes / edges',
+    none: 'No documents loaded.', drop: 'Drop text documents or saved HTML pages here, or ', upload: 'Upload documents', sent: 'file(s) sent',
+    duplicates: 'Possible duplicates', same: 'Same organisation', different: 'Different',
+  },
+} as const;
+const w = () => WORDS[getLang()] ?? WORDS.en;
 
 /** What the panel needs from the app; everything else it asks the server for itself. */
 export interface DocumentsPanelApi {
@@ -98,7 +114,7 @@ function uploadFile(base: string, file: File, onProgress: (sent: number) => void
 export async function renderDocumentsPanel(container: HTMLElement, api: DocumentsPanelApi): Promise<void> {
   const base = api.base ?? '';
   const changed = api.onGraphChanged ?? (() => window.location.reload());
-  container.replaceChildren(h('p', { className: 'muted', textContent: 'Loading documents…' }));
+  container.replaceChildren(h('p', { className: 'muted', textContent: w().loading }));
   const [loaded, uploads, merges] = await Promise.all([
     getJson(base, '/api/documents/loaded', LoadedSchema).catch(() => null),
     getJson(base, '/api/uploads', UploadsSchema).catch(() => null),
@@ -108,11 +124,14 @@ export async function renderDocumentsPanel(container: HTMLElement, api: Document
   const rows = documentRows(loaded, plain);
   const rerender = () => void renderDocumentsPanel(container, api);
 
+  // Counts come only from the library listing; without it the column would stay empty.
+  const heads = [w().title, w().number, w().date, ...(loaded ? [w().counts] : [])];
+  const cells = (r: DocumentRow) => [r.title || r.file, r.number, r.date, ...(loaded ? [r.counts] : [])].map((t) => h('td', { textContent: t }));
   const table = h('table', { className: 'documents-table' },
-    h('thead', {}, h('tr', {}, ...['Title', '文号', 'Date', 'Nodes / edges'].map((t) => h('th', { textContent: t })))),
-    h('tbody', {}, ...rows.map((r) => h('tr', { title: r.file }, h('td', { textContent: r.title || r.file }), h('td', { textContent: r.number }), h('td', { textContent: r.date }), h('td', { textContent: r.counts })))),
+    h('thead', {}, h('tr', {}, ...heads.map((t) => h('th', { textContent: t })))),
+    h('tbody', {}, ...rows.map((r) => h('tr', { title: r.file }, ...cells(r)))),
   );
-  const parts: Node[] = [h('h3', { textContent: `Documents (${rows.length})` }), rows.length ? table : h('p', { textContent: 'No documents loaded.' })];
+  const parts: Node[] = [h('h3', { textContent: `${w().documents} (${rows.length})` }), rows.length ? table : h('p', { textContent: w().none })];
   if (uploads?.enabled) parts.push(uploadZone(base, uploads.maxBytes, () => { changed(); rerender(); }));
   if (merges && merges.candidates.length > 0) parts.push(mergeList(base, merges, () => { changed(); rerender(); }, rerender));
   container.replaceChildren(...parts);
@@ -123,8 +142,8 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
   const bar = h('progress', { max: 1, value: 0, hidden: true });
   const status = h('div', { className: 'upload-status', role: 'status' });
   const log = h('ul', { className: 'upload-log' });
-  const zone = h('div', { className: 'drop-zone', tabIndex: 0 }, h('p', { textContent: 'Drop text documents or saved HTML pages here, or ' }), input, bar, status, log);
-  zone.setAttribute('aria-label', 'Upload documents');
+  const zone = h('div', { className: 'drop-zone', tabIndex: 0 }, h('p', { textContent: w().drop }), input, bar, status, log);
+  zone.setAttribute('aria-label', w().upload);
   const run = async (files: File[]) => {
     const { send, tooBig } = splitBySize(files, maxBytes);
     log.replaceChildren(...tooBig.map((t) => h('li', { textContent: t })));
@@ -144,7 +163,7 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
       doneBytes += f.size;
       bar.value = doneBytes / total;
     }
-    status.textContent = `${send.length} file(s) sent`;
+    status.textContent = `${send.length} ${w().sent}`;
     if (changedGraph) setTimeout(done, 1500); // leave the summary readable before the refresh
   };
   input.addEventListener('change', () => void run([...(input.files ?? [])]));
@@ -169,11 +188,11 @@ function mergeList(base: string, merges: z.infer<typeof MergesSchema>, changed: 
     const reasons = h('ul', {}, ...c.reasons.map((r) => h('li', {}, `${r.kind}: ${r.detail}`, ...r.evidence.map((e) => h('q', { title: `${e.doc}:${e.line}`, textContent: e.quote })))));
     const buttons = merges.writable
       ? [
-          h('button', { type: 'button', textContent: 'Same organisation', onclick: () => void post('/api/merges/confirm', { alias: c.alias.id, canonical: c.canonical.id }, changed, note) }),
-          h('button', { type: 'button', textContent: 'Different', onclick: () => void post('/api/merges/reject', { a: c.alias.id, b: c.canonical.id }, rerender, note) }),
+          h('button', { type: 'button', textContent: w().same, onclick: () => void post('/api/merges/confirm', { alias: c.alias.id, canonical: c.canonical.id }, changed, note) }),
+          h('button', { type: 'button', textContent: w().different, onclick: () => void post('/api/merges/reject', { a: c.alias.id, b: c.canonical.id }, rerender, note) }),
         ]
       : [];
     return h('li', { className: 'merge-candidate' }, h('strong', { textContent: `${c.alias.name} → ${c.canonical.name}` }), ` (${c.score.toFixed(2)}) `, ...buttons, note, reasons);
   });
-  return h('section', {}, h('h3', { textContent: `Possible duplicates (${merges.candidates.length})` }), h('ul', {}, ...items));
+  return h('section', {}, h('h3', { textContent: `${w().duplicates} (${merges.candidates.length})` }), h('ul', {}, ...items));
 }
