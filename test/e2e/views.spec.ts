@@ -161,6 +161,17 @@ describe('analysis views in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
   });
 
+  it('labels every control', async () => {
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('input, select, button, [role=button], [role=tab]')]
+      .filter((el) => {
+        const byAria = el.getAttribute('aria-label') ?? '';
+        const byLabel = (el as HTMLInputElement).labels?.[0]?.textContent ?? '';
+        return !(byAria.trim() || byLabel.trim() || (el.textContent ?? '').trim());
+      })
+      .map((el) => el.outerHTML.slice(0, 80)));
+    expect(unlabelled).toEqual([]);
+  });
+
   it('shows API errors as readable messages', async () => {
     // A new document, not a same-page hash change: the app reads the link at start-up.
     await page.goto('about:blank');

@@ -93,6 +93,9 @@ const zh = {
   documents: '文件',
   count: '数量',
   none: '无',
+  canvasLabel: '关系图画布：双击节点展开，按 f 适应窗口，Esc 取消选择',
+  toolbarLabel: '画布工具',
+  panelsLabel: '视图',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -187,6 +190,9 @@ const en: Record<MessageKey, string> = {
   documents: 'Documents',
   count: 'Count',
   none: 'none',
+  canvasLabel: 'Graph canvas: double-click a node to expand it, f fits, Esc clears the selection',
+  toolbarLabel: 'Canvas tools',
+  panelsLabel: 'Views',
 };
 
 const NODE_TYPE_NAMES: Record<NodeType, [string, string]> = {
