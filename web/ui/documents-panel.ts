@@ -144,6 +144,9 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
   const log = h('ul', { className: 'upload-log' });
   const zone = h('div', { className: 'drop-zone', tabIndex: 0 }, h('p', { textContent: w().drop }), input, bar, status, log);
   zone.setAttribute('aria-label', w().upload);
+  // Inline so the drop target is visible whatever the app stylesheet says.
+  zone.style.cssText = 'border:2px dashed #8a8a8a;border-radius:6px;padding:8px;margin:8px 0';
+  const highlight = (on: boolean) => { zone.classList.toggle('dragging', on); zone.style.borderColor = on ? '#0072B2' : '#8a8a8a'; };
   const run = async (files: File[]) => {
     const { send, tooBig } = splitBySize(files, maxBytes);
     log.replaceChildren(...tooBig.map((t) => h('li', { textContent: t })));
@@ -167,11 +170,11 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
     if (changedGraph) setTimeout(done, 1500); // leave the summary readable before the refresh
   };
   input.addEventListener('change', () => void run([...(input.files ?? [])]));
-  zone.addEventListener('dragover', (ev) => { ev.preventDefault(); zone.classList.add('dragging'); });
-  zone.addEventListener('dragleave', () => zone.classList.remove('dragging'));
+  zone.addEventListener('dragover', (ev) => { ev.preventDefault(); highlight(true); });
+  zone.addEventListener('dragleave', () => highlight(false));
   zone.addEventListener('drop', (ev) => {
     ev.preventDefault();
-    zone.classList.remove('dragging');
+    highlight(false);
     void run([...(ev.dataTransfer?.files ?? [])]);
   });
   return zone;
