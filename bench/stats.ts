@@ -41,17 +41,17 @@ export interface Sampled {
 
 /**
  * Repeats an async call and returns median and p95 wall time in ms.
- * Stops at `runs` samples or when `budgetMs` is spent (at least 5 samples), so slow
+ * Stops at `runs` samples or when `budgetMs` is spent (at least `minSamples`), so slow
  * queries on big graphs do not blow the bench's time budget.
  */
-export async function sample(fn: (i: number) => unknown, runs: number, budgetMs = 5_000): Promise<Sampled> {
+export async function sample(fn: (i: number) => unknown, runs: number, budgetMs = 5_000, minSamples = 5): Promise<Sampled> {
   const times: number[] = [];
   const start = performance.now();
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     await fn(i);
     times.push(performance.now() - t0);
-    if (i >= 4 && performance.now() - start > budgetMs) break;
+    if (i >= minSamples - 1 && performance.now() - start > budgetMs) break;
   }
   return { median: median(times), p95: p95(times), n: times.length };
 }
