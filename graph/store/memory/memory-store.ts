@@ -1,13 +1,12 @@
 import type { GraphJson, GraphNode } from '../../model/index.ts';
-import { sortGraphJson } from '../../model/index.ts';
 import type { Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
-import { planDocumentReplace } from '../document-plan.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { checkLimit, checkQuery, parseGraphJson } from '../validate.ts';
 import { GraphState } from './graph-state.ts';
 import { neighbors } from './neighbors.ts';
 import { shortestPaths } from './paths.ts';
 import { degree, subgraph, trace } from './queries.ts';
+import { applyDocumentReplace } from './replace-document.ts';
 import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
 
 /**
@@ -78,22 +77,8 @@ export class MemoryGraphStore implements GraphStore {
       if (!doc) throw new InvalidInputError('document name is empty', 'doc');
       const current = this.state;
       const frag = parseGraphJson(fragment, 'fragment');
-      const all = current.toJson();
-      const plan = planDocumentReplace(doc, all, frag);
-      const nodes = new Map(all.nodes.map((n) => [n.id, n]));
-      const edges = new Map(all.edges.map((e) => [e.id, e]));
-      for (const id of plan.removeNodes) nodes.delete(id);
-      for (const id of plan.removeEdges) edges.delete(id);
-      for (const n of plan.upsertNodes) nodes.set(n.id, n);
-      for (const e of plan.upsertEdges) edges.set(e.id, e);
-      let dangling = 0;
-      for (const [id, e] of edges) {
-        if (!nodes.has(e.source) || !nodes.has(e.target)) {
-          edges.delete(id);
-          dangling++;
-        }
-      }
-      const next = GraphState.fromJson(sortGraphJson({ nodes: [...nodes.values()], edges: [...edges.values()] }), false);
+      const { graph, plan, dangling } = applyDocumentReplace(current, doc, frag);
+      const next = GraphState.fromJson(graph, false);
       await this.commit(next);
       return {
         nodes: next.graph.order,
