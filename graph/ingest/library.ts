@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { readSourceText } from '../etl/read-source.ts';
@@ -35,6 +35,8 @@ type LibraryIndex = z.infer<typeof IndexSchema>;
  */
 export class SourceLibrary {
   private index: LibraryIndex = { version: 1, documents: [], removedSeeds: [] };
+  /** mtime of documents.json when last read or written; -1 when it did not exist. */
+  private indexMtime = -1;
   private seeds = new Map<string, DocumentEntry>();
   private cache = new Map<string, SourceDocument>();
 
@@ -64,7 +66,14 @@ export class SourceLibrary {
     await this.load();
   }
 
+  /** Another process (the CLI next to a running server) wrote the index: read it again. */
+  private async refreshIfChanged(): Promise<void> {
+    const mtime = (await stat(this.indexPath).catch(() => null))?.mtimeMs ?? -1;
+    if (mtime !== this.indexMtime) await this.refresh();
+  }
+
   private async load(): Promise<void> {
+    this.indexMtime = (await stat(this.indexPath).catch(() => null))?.mtimeMs ?? -1;
     const text = await readFile(this.indexPath, 'utf8').catch(() => null);
     if (text !== null) this.index = IndexSchema.parse(JSON.parse(text));
     const names = await readdir(this.seedsDir).catch(() => [] as string[]);
@@ -122,10 +131,12 @@ export class SourceLibrary {
 
   /** SourceProvider for the server: the evidence viewer must read the version that was loaded. */
   async listFiles(): Promise<string[]> {
+    await this.refreshIfChanged();
     return this.entries().map((d) => d.file);
   }
 
   async read(file: string): Promise<SourceDocument | undefined> {
+    await this.refreshIfChanged();
     if (!this.entries().some((d) => d.file === file)) return undefined;
     return this.readSource(file);
   }
@@ -170,6 +181,7 @@ export class SourceLibrary {
   private async writeIndex(): Promise<void> {
     const docs = [...this.index.documents].sort((a, b) => (a.file < b.file ? -1 : 1));
     await writeAtomic(this.indexPath, JSON.stringify({ ...this.index, documents: docs }, null, 2) + '\n');
+    this.indexMtime = (await stat(this.indexPath)).mtimeMs; // our own write is not a change to reload
   }
 }
 

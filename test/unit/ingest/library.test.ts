@@ -42,3 +42,15 @@ describe('SourceLibrary', () => {
     expect(again.entries().map((d) => d.file)).toEqual(['000_2ebb2acb91732bad.txt', '004_6d8794a7fddf0732.txt']);
   });
 });
+
+describe('SourceLibrary shared by two processes', () => {
+  it('a reader sees documents another instance saved (the server next to the CLI)', async () => {
+    const dir = tmp();
+    const server = await SourceLibrary.open(dir);
+    const cli = await SourceLibrary.open(dir);
+    const src = readSourceText('late.txt', '文   号: 深府〔2010〕9号\n正文\n');
+    await cli.save(src, entryFor(src, 'ingested', { nodes: 0, edges: 0 }));
+    expect(await server.listFiles()).toEqual(['000_2ebb2acb91732bad.txt', '004_6d8794a7fddf0732.txt', 'late.txt']);
+    expect((await server.read('late.txt'))?.lines).toEqual(['文   号: 深府〔2010〕9号', '正文']);
+  });
+});
