@@ -75,10 +75,6 @@ export class GraphState {
     return u === undefined ? undefined : this.adj.nodes[u];
   }
 
-  edge(id: string): GraphEdge | undefined {
-    return this.graph.hasEdge(id) ? this.graph.getEdgeAttributes(id) : undefined;
-  }
-
   /** Graph JSON in id order (the adjacency keeps both lists sorted). */
   toJson(): GraphJson {
     return { nodes: [...this.adj.nodes], edges: [...this.adj.edges] };

@@ -1,6 +1,6 @@
 import type { GraphJson, GraphNode } from '../../model/index.ts';
 import type { Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
-import { InvalidInputError, NotFoundError } from '../errors.ts';
+import { InvalidInputError, NotFoundError, StoreUnavailableError } from '../errors.ts';
 import { checkLimit, checkQuery, parseGraphJson } from '../validate.ts';
 import { GraphState } from './graph-state.ts';
 import { neighbors } from './neighbors.ts';
@@ -29,13 +29,20 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   /** Re-read the snapshot; if it is missing or corrupt the current graph stays as it is. */
-  async reloadSnapshot(): Promise<boolean> {
-    if (!this.dataDir) return false;
-    const json = await readSnapshot(snapshotPath(this.dataDir));
-    if (!json) return false;
-    const next = GraphState.fromJson(json, false);
-    this.state = next;
-    return true;
+  reloadSnapshot(): Promise<boolean> {
+    return this.exclusive(async () => {
+      if (!this.dataDir) return false;
+      const path = snapshotPath(this.dataDir);
+      const json = await readSnapshot(path);
+      if (!json) return false;
+      try {
+        this.state = GraphState.fromJson(json, false);
+      } catch (err) {
+        // Valid JSON of the right shape, but duplicate ids or edges to missing nodes.
+        throw new StoreUnavailableError(`snapshot ${path} is inconsistent (${(err as Error).message}); the file was kept`);
+      }
+      return true;
+    });
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {

@@ -59,6 +59,12 @@ describe('embedded store snapshot', () => {
     expect(await readFile(snapshotPath(dir), 'utf8')).toContain('"id": 1');
   });
 
+  it('refuses a snapshot whose edges point at missing nodes, naming the file', async () => {
+    const g = smallGraph();
+    await writeFile(snapshotPath(dir), JSON.stringify({ nodes: g.nodes.slice(1), edges: g.edges }), 'utf8');
+    await expect(MemoryGraphStore.open(dir)).rejects.toThrow(/graph\.json is inconsistent.*file was kept/);
+  });
+
   it('a corrupt snapshot on reload keeps the graph already in memory', async () => {
     const s = await MemoryGraphStore.open(dir);
     await s.loadGraph(smallGraph());
