@@ -61,3 +61,17 @@ export function expandMetrics(page: Page): Promise<{ lastExpandMs: number; lastE
     return { lastExpandMs: m.lastExpandMs, lastExpandDrawnMs: m.lastExpandDrawnMs, expandCount: m.expandCount };
   });
 }
+
+/**
+ * Hover a node, double-click it and wait until the expansion is drawn, as a person would;
+ * returns the app's own timings (ms). For the browser tests and the bench.
+ */
+export async function expandByDoubleClick(page: Page, id: string, hoverMs = 150): Promise<{ lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number }> {
+  const { expandCount } = await expandMetrics(page);
+  const p = await nodePoint(page, id);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForTimeout(hoverMs);
+  await page.mouse.dblclick(p.x, p.y);
+  await page.waitForFunction((c) => (window as unknown as Win).__pg.expandCount > c, expandCount);
+  return expandMetrics(page);
+}

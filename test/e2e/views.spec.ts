@@ -161,6 +161,16 @@ describe('analysis views in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
   });
 
+  it('sizes nodes by workload when switched', async () => {
+    const size = (id: string) => page.evaluate((nid) => Number((window as unknown as Win).__pg.cy.getElementById(nid).data('size')), id);
+    await page.selectOption('#size', 'workload');
+    expect(page.url()).toContain('size=workload');
+    const task = (await canvasNodeIds(page)).find((id) => id.startsWith('task:'))!;
+    expect(await size('agency:科技信息局')).toBe(70);
+    expect(await size(task)).toBe(22);
+    await page.selectOption('#size', 'degree');
+  });
+
   it('labels every control', async () => {
     const unlabelled = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('input, select, button, [role=button], [role=tab]')]
       .filter((el) => {
