@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 // ready flag, set when the first view is rendered) and time to expand a node.
 
 interface PgWindow {
-  __pg?: { ready: boolean; firstUsefulMs: number; lastExpandMs: number; expandCount: number; cy: { nodes(sel?: string): { length: number; map<T>(f: (n: { id(): string; hasClass(c: string): boolean }) => T): T[] }; getElementById(id: string): { emit(ev: string): void } } };
+  __pg?: { ready: boolean; firstUsefulMs: number; lastExpandMs: number; expandCount: number; cy: { nodes(sel?: string): { length: number; map<T>(f: (n: { id(): string; hasClass(c: string): boolean; degree(loops: boolean): number }) => T): T[] }; getElementById(id: string): { emit(ev: string): void } } };
 }
 
 export async function firstUsefulView(page: Page, url: string, loads: number): Promise<number[]> {
@@ -21,11 +21,14 @@ export async function firstUsefulView(page: Page, url: string, loads: number): P
   return out;
 }
 
-/** Double-taps (the app's expand gesture) up to `count` nodes in turn; the app times each to the painted frame. */
+/**
+ * Double-taps (the app's expand gesture) up to `count` leaf nodes in turn — nodes not yet
+ * expanded, as a user would pick; the app times each from the gesture to the painted frame.
+ */
 export async function expandTimes(page: Page, count: number): Promise<number[]> {
   const ids = await page.evaluate(() => {
     const cy = (window as unknown as PgWindow).__pg?.cy;
-    return cy ? cy.nodes().map((n) => (n.hasClass('more') ? '' : n.id())).filter(Boolean) : [];
+    return cy ? cy.nodes().map((n) => (n.hasClass('more') || n.degree(false) > 1 ? '' : n.id())).filter(Boolean) : [];
   });
   const out: number[] = [];
   for (const id of ids.slice(0, count)) {

@@ -13,7 +13,7 @@ interface E2eHelpers {
   startAppServer(): Promise<{ url: string; store: GraphStore; close(): Promise<void> }>;
 }
 
-async function appFigures(ctx: BenchContext): Promise<Figure[]> {
+export async function appFigures(ctx: BenchContext): Promise<Figure[]> {
   const mod = await loadModule('test/e2e/helpers.ts', 'launchBrowser', 'startAppServer');
   if (!mod.ok) return [notMeasured('app first useful view / expand', mod.reason)];
   const h = mod.api as unknown as E2eHelpers;
@@ -46,7 +46,7 @@ const RENDER_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe
 /** Renderer runs stop being started after this point of the whole bench (budget 10 min). */
 const BROWSER_DEADLINE_MS = 420_000;
 
-async function rendererFigures(ctx: BenchContext): Promise<Figure[]> {
+export async function rendererFigures(ctx: BenchContext): Promise<Figure[]> {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const browser = await chromium.launch({ executablePath: path, headless: true, args: RENDER_ARGS });
   const out: Figure[] = [];
