@@ -25,7 +25,8 @@ function present(env: NodeJS.ProcessEnv, name: string): string | undefined {
 }
 
 /**
- * Which store to use: Neo4j when NEO4J_URI is set (unless overridden), else the embedded one.
+ * Which store to use: Neo4j when NEO4J_URI is set (unless overridden), else the embedded one,
+ * kept under DATA_DIR (default `data`).
  * A malformed variable is an InvalidInputError naming it.
  */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv, overrides: { kind?: 'memory' | 'neo4j'; dataDir?: string } = {}): StoreConfig {
@@ -41,7 +42,7 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv, overrides: { kind?: '
     throw new InvalidInputError(`${name} ${issue?.message ?? 'is invalid'}`, name);
   }
   const e = parsed.data;
-  const dataDir = overrides.dataDir ?? 'data';
+  const dataDir = overrides.dataDir ?? present(env, 'DATA_DIR') ?? 'data';
   const kind = overrides.kind ?? (e.NEO4J_URI ? 'neo4j' : 'memory');
   if (kind === 'memory') return { kind, dataDir };
   if (!e.NEO4J_URI) throw new InvalidInputError('NEO4J_URI is not set: the Neo4j store needs it (e.g. neo4j://localhost:7687)', 'NEO4J_URI');

@@ -16,6 +16,11 @@ describe('storeConfigFromEnv', () => {
     expect(c.kind === 'neo4j' && [c.user, c.database]).toEqual(['u', 'policy']);
   });
 
+  it('keeps the embedded store under DATA_DIR when set', () => {
+    expect(storeConfigFromEnv({ DATA_DIR: '/srv/policy' })).toEqual({ kind: 'memory', dataDir: '/srv/policy' });
+    expect(storeConfigFromEnv({ DATA_DIR: '/srv/policy' }, { dataDir: '/tmp/y' })).toEqual({ kind: 'memory', dataDir: '/tmp/y' });
+  });
+
   it('honours overrides', () => {
     expect(storeConfigFromEnv({ NEO4J_URI: 'neo4j://db' }, { kind: 'memory', dataDir: '/tmp/x' })).toEqual({ kind: 'memory', dataDir: '/tmp/x' });
   });
