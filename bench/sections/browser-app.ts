@@ -21,22 +21,35 @@ export async function firstUsefulView(page: Page, url: string, loads: number): P
   return out;
 }
 
+export interface ExpandTiming {
+  /** Gesture to the expansion applied (the app's lastExpandMs). */
+  appliedMs: number;
+  /** Gesture to the expansion painted (lastExpandDrawnMs), when the app reports it. */
+  drawnMs: number | null;
+}
+
+type DoubleClick = (page: Page, id: string) => Promise<{ lastExpandMs: number; lastExpandDrawnMs?: number }>;
+
 /**
- * Double-taps (the app's expand gesture) up to `count` leaf nodes in turn — nodes not yet
- * expanded, as a user would pick; the app times each from the gesture to the painted frame.
+ * Expands up to `count` leaf nodes in turn — nodes not yet expanded, as a user would pick —
+ * with the browser tests' hover-and-double-click helper when given, else the dbltap event.
  */
-export async function expandTimes(page: Page, count: number): Promise<number[]> {
+export async function expandTimes(page: Page, count: number, doubleClick?: DoubleClick): Promise<ExpandTiming[]> {
   const ids = await page.evaluate(() => {
     const cy = (window as unknown as PgWindow).__pg?.cy;
     return cy ? cy.nodes().map((n) => (n.hasClass('more') || n.degree(false) > 1 ? '' : n.id())).filter(Boolean) : [];
   });
-  const out: number[] = [];
+  const out: ExpandTiming[] = [];
   for (const id of ids.slice(0, count)) {
+    if (doubleClick) {
+      const m = await doubleClick(page, id);
+      out.push({ appliedMs: m.lastExpandMs, drawnMs: m.lastExpandDrawnMs ?? null });
+      continue;
+    }
     const before = await page.evaluate(() => (window as unknown as PgWindow).__pg?.expandCount ?? 0);
     await page.evaluate((nodeId) => (window as unknown as PgWindow).__pg?.cy.getElementById(nodeId).emit('dbltap'), id);
-    await page.waitForFunction((n) => ((window as unknown as PgWindow).__pg?.expandCount ?? 0) > n, before, { timeout: 10_000 });
-    out.push(await page.evaluate(() => (window as unknown as PgWindow).__pg?.lastExpandMs ?? NaN));
+    await page.waitForFunction((n) => ((window as unknown as PgWindow).__pg?.expandCount ?? 0) > n, before, { timeout: 60_000 });
+    out.push({ appliedMs: await page.evaluate(() => (window as unknown as PgWindow).__pg?.lastExpandMs ?? NaN), drawnMs: null });
   }
   return out;
 }
-
