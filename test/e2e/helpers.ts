@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -68,7 +68,19 @@ export async function buildUi(): Promise<string> {
   const staging = `${out}.${process.pid}.${Date.now()}`;
   await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'web'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
   try { await rename(staging, out); } catch { await rm(staging, { recursive: true, force: true }); /* another worker won */ }
+  await pruneOldBuilds(out);
   return out;
+}
+
+/** Builds of earlier web/ states, untouched for an hour, are not needed any more. */
+async function pruneOldBuilds(keep: string): Promise<void> {
+  const cutoff = Date.now() - 3_600_000;
+  for (const name of await readdir(tmpdir())) {
+    const p = join(tmpdir(), name);
+    if (!name.startsWith('policy-graph-ui-') || p === keep) continue;
+    const s = await stat(p).catch(() => null);
+    if (s && s.mtimeMs < cutoff) await rm(p, { recursive: true, force: true });
+  }
 }
 
 export interface AppServer {
