@@ -1,7 +1,9 @@
 import type { GraphJson } from '../model/index.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { DocumentEntry, SourceLibrary } from './library.ts';
-import type { Change } from './ingest.ts';
+import { addChange, type Change } from './ingest.ts';
+import { emptyRules, type MergeRules } from './merge-rules.ts';
+import { reapplyDocuments } from './reapply.ts';
 
 export interface LoadedDocument extends DocumentEntry {
   /** Nodes and edges with evidence from this document in the store now. */
@@ -33,14 +35,22 @@ export function resolveDocument(library: SourceLibrary, name: string): DocumentE
   );
 }
 
-/** Removes a document's facts (what no other document supports goes) and its library entry. */
-export async function removeLoadedDocument(library: SourceLibrary, store: GraphStore, entry: DocumentEntry): Promise<Change> {
-  const counts = countByDoc(await store.exportGraph()).get(entry.file);
-  let change: Change = { nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0 };
-  if (counts) {
+/**
+ * Removes a document's facts (what no other document supports goes) and its library entry.
+ * A seed holds catalogues the others are read against, so removing one re-reads the others.
+ */
+export async function removeLoadedDocument(library: SourceLibrary, store: GraphStore, entry: DocumentEntry, rules: MergeRules = emptyRules()): Promise<Change> {
+  const inStore = countByDoc(await store.exportGraph());
+  const change: Change = { nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0 };
+  if (inStore.has(entry.file)) {
     const s = await store.removeDocument(entry.file);
-    change = { nodesAdded: s.nodesAdded, nodesRemoved: s.nodesRemoved, edgesAdded: s.edgesAdded, edgesRemoved: s.edgesRemoved };
+    addChange(change, s);
   }
+  const wasSeed = library.isSeed(entry.file);
   await library.remove(entry.file);
+  if (wasSeed) {
+    const others = library.entries().map((d) => d.file).filter((f) => inStore.has(f));
+    addChange(change, await reapplyDocuments(others, store, library, rules));
+  }
   return change;
 }

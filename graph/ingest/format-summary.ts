@@ -11,6 +11,7 @@ export function formatIngestSummary(s: IngestSummary): string {
   out.push('');
   out.push(`${s.files.length} file(s), ${(s.bytes / 1e6).toFixed(2)} MB in ${secs.toFixed(1)} s (${secs > 0 ? (s.bytes / 1e6 / secs).toFixed(1) : '0.0'} MB/s)`);
   out.push(`documents: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused, ${c.failed} failed`);
+  if (s.dependents > 0) out.push(`a seed changed: ${s.dependents} other document(s) re-read against its catalogue`);
   out.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}, warnings ${s.warnings}`);
   return out.join('\n');
 }

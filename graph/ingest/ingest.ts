@@ -8,6 +8,7 @@ import { entryFor, type SourceLibrary } from './library.ts';
 import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
 import { prepareInput, type PreparedInput } from './read-input.ts';
+import { reapplyDocuments } from './reapply.ts';
 
 export const OUTCOMES = ['new', 'updated', 'unchanged', 'refused', 'failed'] as const;
 export type OutcomeStatus = (typeof OUTCOMES)[number];
@@ -33,6 +34,8 @@ export interface FileOutcome {
 
 export interface IngestSummary extends Change {
   files: FileOutcome[];
+  /** Other documents re-read because a catalogue document (a seed) changed; their change is in the totals. */
+  dependents: number;
   counts: Record<OutcomeStatus, number>;
   warnings: number;
   bytes: number;
@@ -76,6 +79,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
   let done = 0;
   const tick = (current: string) => ctx.progress?.update({ done: ++done, total: inputs.length, bytes, totalBytes, current });
   let pending: Ready[] = [];
+  let catalogueChanged = false;
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -98,6 +102,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
         const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
         await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
         present.add(r.file);
+        if (library.isSeed(r.file)) catalogueChanged = true;
         outcomes[r.index] = {
           input: r.input,
           status: r.known ? 'updated' : 'new',
@@ -146,7 +151,18 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
   }
   await flush();
   ctx.progress?.finish();
-  return summarise(outcomes, bytes, performance.now() - t0);
+  const summary = summarise(outcomes, bytes, performance.now() - t0);
+  if (catalogueChanged) {
+    // Every document is read against the seeds' catalogues (organisations, the 004 technology
+    // list): when a seed changes, the others' facts may change too, so they are re-read.
+    const touched = new Set(outcomes.map((o) => o.file));
+    const others = library.entries().map((d) => d.file).filter((f) => !touched.has(f) && present.has(f));
+    const c = await reapplyDocuments(others, store, library, ctx.rules, ctx.batchSize);
+    summary.dependents = others.length;
+    addChange(summary, c);
+    summary.ms = performance.now() - t0;
+  }
+  return summary;
 }
 
 export async function ingestFiles(paths: readonly string[], ctx: IngestContext): Promise<IngestSummary> {
@@ -166,15 +182,18 @@ export function docsIn(graph: GraphJson): Set<string> {
 
 function summarise(files: FileOutcome[], bytes: number, ms: number): IngestSummary {
   const counts = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<OutcomeStatus, number>;
-  const sum: IngestSummary = { files, counts, nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0, warnings: 0, bytes, ms };
+  const sum: IngestSummary = { files, dependents: 0, counts, nodesAdded: 0, nodesRemoved: 0, edgesAdded: 0, edgesRemoved: 0, warnings: 0, bytes, ms };
   for (const f of files) {
     counts[f.status]++;
     sum.warnings += f.warnings.length;
-    if (!f.change) continue;
-    sum.nodesAdded += f.change.nodesAdded;
-    sum.nodesRemoved += f.change.nodesRemoved;
-    sum.edgesAdded += f.change.edgesAdded;
-    sum.edgesRemoved += f.change.edgesRemoved;
+    if (f.change) addChange(sum, f.change);
   }
   return sum;
+}
+
+export function addChange(to: Change, c: Change): void {
+  to.nodesAdded += c.nodesAdded;
+  to.nodesRemoved += c.nodesRemoved;
+  to.edgesAdded += c.edgesAdded;
+  to.edgesRemoved += c.edgesRemoved;
 }

@@ -113,7 +113,8 @@ export class SourceLibrary {
   fileNameFor(inputPath: string, hash: string): string {
     // Names the API accepts as a document (letters, digits, CJK, _ . -), never "..".
     const stem = basename(inputPath, extname(inputPath)).replace(/[^\w.\u4e00-\u9fff-]+/gu, '_').replace(/\.{2,}/g, '_').replace(/^[.-]+/, '') || 'document';
-    const taken = new Set([...this.entries().map((d) => d.file), ...this.seeds.keys()]);
+    // A removed seed's name is free again: re-ingesting that seed gets its old name back.
+    const taken = new Set(this.entries().map((d) => d.file));
     const plain = `${stem}.txt`;
     return taken.has(plain) ? `${stem}_${hash.slice(0, 8)}.txt` : plain;
   }

@@ -85,7 +85,7 @@ export function createUploadRouter({ store, library, enabled, dataDir, maxBytes 
       await library.refresh();
       const entry = resolveDocument(library, doc);
       if (!entry) throw new NotFoundError('document', doc);
-      return removeLoadedDocument(library, store, entry);
+      return removeLoadedDocument(library, store, entry, await loadMergeRules(dir));
     });
     onChange?.();
     res.json({ removed: doc, ...change });

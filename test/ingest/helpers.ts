@@ -68,3 +68,10 @@ export async function seededEnv(makeStore?: (dir: string) => Promise<GraphStore>
   };
   return env;
 }
+
+/** The graph with every evidence list in one order: the store keeps first-seen order, a rebuild file order. */
+export function withSortedEvidence(g: GraphJson): GraphJson {
+  const key = (e: { doc: string; line: number; quote: string }) => `${e.doc}\u0000${String(e.line).padStart(8, '0')}\u0000${e.quote}`;
+  const sort = <T extends { evidence: { doc: string; line: number; quote: string }[] }>(x: T): T => ({ ...x, evidence: [...x.evidence].sort((a, b) => (key(a) < key(b) ? -1 : 1)) });
+  return { nodes: g.nodes.map(sort), edges: g.edges.map(sort) };
+}

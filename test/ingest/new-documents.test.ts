@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDocuments, removeLoadedDocument, resolveDocument } from '../../graph/ingest/documents-list.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
-import { S000, S004, seededEnv, type Env } from './helpers.ts';
+import { readSourceText } from '../../graph/etl/read-source.ts';
+import { S000, S004, rebuild, seedSource, seededEnv, withSortedEvidence, type Env } from './helpers.ts';
 
 let env: Env;
 let before: GraphJson;
@@ -37,6 +38,9 @@ describe('a new document', () => {
       ['2010-plan.txt', '深府〔2010〕1号', 'ingested'],
     ]);
     expect(docs[2]!.inStore.nodes).toBe(citing(after, '2010-plan.txt'));
+    // The same facts as one ETL run over all three documents (evidence order aside).
+    const all = rebuild(seedSource(S000), seedSource(S004), readSourceText('2010-plan.txt', new TextDecoder().decode(copyOf000())));
+    expect(withSortedEvidence(after)).toEqual(withSortedEvidence(all));
   });
 
   it('removing it leaves exactly the graph there was before', async () => {
@@ -58,6 +62,11 @@ describe('a new document', () => {
     expect(after.nodes.every((n) => n.evidence.length > 0)).toBe(true);
     expect(citing(after, S000)).toBe(citing(before, S000));
     expect(env.library.entries().map((d) => d.file)).toEqual([S000]);
+
+    // Ingesting the seed again brings back its name and exactly the graph there was.
+    const s = await env.ingest([`seeds/${S004}`]);
+    expect(s.files[0]).toMatchObject({ status: 'new', file: S004 });
+    expect(await env.store.exportGraph()).toEqual(before);
   });
 
   it('reads an HTML page with a 序号 column and 配合单位 header as a division table', async () => {

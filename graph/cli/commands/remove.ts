@@ -3,6 +3,7 @@ import { parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { removeLoadedDocument, resolveDocument } from '../../ingest/documents-list.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
+import { loadMergeRules } from '../../ingest/merge-rules.ts';
 
 export const removeCommand: Command = {
   name: 'remove',
@@ -13,7 +14,9 @@ export const removeCommand: Command = {
       console.error('usage: kg remove <file | URL | 文号>… [--store memory|neo4j] [--data dir]');
       return 2;
     }
-    const library = await SourceLibrary.open(args.data ?? 'data');
+    const dataDir = args.data ?? 'data';
+    const library = await SourceLibrary.open(dataDir);
+    const rules = await loadMergeRules(dataDir);
     let status = 0;
     await withStore(args, async (store) => {
       for (const name of args.files) {
@@ -23,7 +26,7 @@ export const removeCommand: Command = {
           status = 1;
           continue;
         }
-        const c = await removeLoadedDocument(library, store, entry);
+        const c = await removeLoadedDocument(library, store, entry, rules);
         console.log(`removed ${entry.file}: nodes −${c.nodesRemoved}, edges −${c.edgesRemoved}`);
       }
     });

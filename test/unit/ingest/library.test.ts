@@ -40,6 +40,11 @@ describe('SourceLibrary', () => {
     expect(await again.remove(name)).toBe(true);
     expect(readdirSync(join(dir, 'sources'))).toEqual([]);
     expect(again.entries().map((d) => d.file)).toEqual(['000_2ebb2acb91732bad.txt', '004_6d8794a7fddf0732.txt']);
+    // A removed seed leaves the list, and its name is free for the seed's next ingest.
+    await again.remove('004_6d8794a7fddf0732.txt');
+    expect(again.entries().map((d) => d.file)).toEqual(['000_2ebb2acb91732bad.txt']);
+    expect(again.fileNameFor('seeds/004_6d8794a7fddf0732.txt', 'abcdef0123')).toBe('004_6d8794a7fddf0732.txt');
+    expect((await SourceLibrary.open(dir)).entries().map((d) => d.file)).toEqual(['000_2ebb2acb91732bad.txt']);
   });
 });
 
