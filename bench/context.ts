@@ -2,6 +2,8 @@
 export interface RssRecord {
   label: string;
   maxRssMb: number;
+  /** 'current' when only the RSS at the end could be read (a server process), not its peak. */
+  kind?: 'peak' | 'current';
 }
 
 /** What every bench section is given. */

@@ -62,7 +62,7 @@ export async function rendererFigures(ctx: BenchContext): Promise<Figure[]> {
     await preparePage(page);
     for (const n of ctx.quick ? [1000] : [1000, 5000, 10000]) {
       for (const webgl of [false, true]) {
-        const mode = webgl ? 'WebGL' : 'canvas';
+        const mode = webgl ? 'WebGL (SwiftShader, no GPU)' : 'canvas';
         try {
           // fcose at full quality is quadratic-ish; above 1k elements the bench times its draft pass.
           const quality = webgl ? null : n <= 1000 ? 'default' : 'draft';

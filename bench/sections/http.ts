@@ -20,11 +20,11 @@ interface Endpoint {
 const CONNECTIONS = 50;
 
 /** autocannon against the running server; per-request latencies collected for exact p50/p95/p99. */
-async function hammer(base: string, paths: string[], seconds: number) {
+async function hammer(base: string, paths: string[], seconds: number, connections = CONNECTIONS) {
   const latencies: number[] = [];
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const opts = { url: base, connections: CONNECTIONS, duration: seconds, requests: paths.map((path) => ({ method: 'GET' as const, path })) };
+    const opts = { url: base, connections, duration: seconds, requests: paths.map((path) => ({ method: 'GET' as const, path })) };
     const instance = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, status, _bytes, ms) => {
       latencies.push(ms);
@@ -78,9 +78,14 @@ export async function runHttp(ctx: BenchContext): Promise<Figure[]> {
       out.push(figure(`${e.name}: errors + non-2xx`, r.errors + r.non2xx, '', { text: '= 0', ok: r.errors + r.non2xx === 0 }));
       out.push(figure(`${e.name}: direct store call median`, direct.median, 'ms'));
       out.push(figure(`${e.name}: HTTP p50 ÷ direct call`, p50 / Math.max(direct.median, 1e-3), '×'));
+      // At 50 connections latency is mostly queueing; one connection shows the cost of a request itself.
+      const single = await hammer(server.base, e.paths, ctx.quick ? 1 : 3, 1);
+      const p50one = median(single.latencies);
+      out.push(figure(`${e.name}: p50 at 1 connection`, p50one, 'ms'));
+      out.push(figure(`${e.name}: p50 at 1 connection ÷ direct call`, p50one / Math.max(direct.median, 1e-3), '×'));
     }
     const rss = server.rssMb();
-    if (rss !== null) ctx.rss.push({ label: 'HTTP server (seed graph) after load', maxRssMb: rss });
+    if (rss !== null) ctx.rss.push({ label: 'HTTP server (seed graph) after the load runs', maxRssMb: rss, kind: 'current' });
     await store.close();
   } finally {
     await server.stop();
