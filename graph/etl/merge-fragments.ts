@@ -1,4 +1,4 @@
-import { mergeEvidence, sortGraphJson, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
+import { evidenceKey, sortGraphJson, type Evidence, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
 import type { GraphFragment } from './types.ts';
 
 /** Collects fragments; the same id is one node or edge: aliases and evidence united, props shallow-merged. */
@@ -6,27 +6,36 @@ export class GraphAccumulator {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
   private readonly warningKeys = new Set<string>();
+  /** Evidence keys already held per node / edge, so each merge costs only what it adds (was quadratic). */
+  private readonly nodeEvidence = new Map<string, Set<string>>();
+  private readonly edgeEvidence = new Map<string, Set<string>>();
   readonly warnings: ExtractionWarning[] = [];
 
   addNode(n: GraphNode): void {
     const old = this.nodes.get(n.id);
     if (!old) {
-      this.nodes.set(n.id, { ...n, aliases: uniqueAliases(n.name, n.aliases), props: { ...n.props }, evidence: [...n.evidence] });
+      const evidence: Evidence[] = [];
+      this.nodeEvidence.set(n.id, appendEvidence(evidence, new Set(), n.evidence));
+      this.nodes.set(n.id, { ...n, aliases: uniqueAliases(n.name, n.aliases), props: { ...n.props }, evidence });
       return;
     }
-    old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
+    if (n.name !== old.name || n.aliases.some((a) => !old.aliases.includes(a))) {
+      old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
+    }
     old.props = { ...old.props, ...n.props };
-    old.evidence = mergeEvidence(old.evidence, n.evidence);
+    appendEvidence(old.evidence, this.nodeEvidence.get(n.id)!, n.evidence);
   }
 
   addEdge(e: GraphEdge): void {
     const old = this.edges.get(e.id);
     if (!old) {
-      this.edges.set(e.id, { ...e, props: { ...e.props }, evidence: [...e.evidence] });
+      const evidence: Evidence[] = [];
+      this.edgeEvidence.set(e.id, appendEvidence(evidence, new Set(), e.evidence));
+      this.edges.set(e.id, { ...e, props: { ...e.props }, evidence });
       return;
     }
     old.props = { ...old.props, ...e.props };
-    old.evidence = mergeEvidence(old.evidence, e.evidence);
+    appendEvidence(old.evidence, this.edgeEvidence.get(e.id)!, e.evidence);
   }
 
   addWarning(w: ExtractionWarning): void {
@@ -49,6 +58,17 @@ export class GraphAccumulator {
   toGraph(): GraphJson {
     return sortGraphJson({ nodes: [...this.nodes.values()], edges: [...this.edges.values()] });
   }
+}
+
+/** Pushes the evidence not yet seen onto `target` (first-seen order, as mergeEvidence does); returns `seen`. */
+function appendEvidence(target: Evidence[], seen: Set<string>, incoming: readonly Evidence[]): Set<string> {
+  for (const e of incoming) {
+    const k = evidenceKey(e);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    target.push(e);
+  }
+  return seen;
 }
 
 function uniqueAliases(name: string, aliases: readonly string[]): string[] {
