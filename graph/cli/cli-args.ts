@@ -41,3 +41,8 @@ export function parseCliArgs(args: string[]): CliArgs {
     json: values.json ?? false,
   };
 }
+
+/** Where the embedded store and the source library live: --data, else DATA_DIR, else data/. */
+export function dataDirOf(args: Pick<CliArgs, 'data'>, env: NodeJS.ProcessEnv = process.env): string {
+  return args.data ?? (env['DATA_DIR']?.trim() || 'data');
+}

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { parseCliArgs } from '../cli-args.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { listDocuments } from '../../ingest/documents-list.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
@@ -9,7 +9,7 @@ export const documentsCommand: Command = {
   summary: 'list loaded documents: file, title, 文号, date, nodes and edges in the graph',
   async run(argv) {
     const args = parseCliArgs(argv);
-    const library = await SourceLibrary.open(args.data ?? 'data');
+    const library = await SourceLibrary.open(dataDirOf(args));
     const docs = await withStore(args, (store) => listDocuments(library, store));
     if (args.json) {
       console.log(JSON.stringify(docs, null, 2));

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { parseCliArgs } from '../cli-args.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { formatIngestSummary } from '../../ingest/format-summary.ts';
 import { fileInputs, ingestInputs } from '../../ingest/ingest.ts';
@@ -17,7 +17,7 @@ export const ingestCommand: Command = {
       console.error('usage: kg ingest <files or folders…> [--store memory|neo4j] [--data dir] [--json]');
       return 2;
     }
-    const dataDir = args.data ?? 'data';
+    const dataDir = dataDirOf(args);
     const { files, missing } = await expandPaths(args.files);
     for (const m of missing) console.error(`refused   ${m}: no such file or folder`);
     if (files.length === 0) {

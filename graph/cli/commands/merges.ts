@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { parseCliArgs } from '../cli-args.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { confirmMergeAction, listMergeCandidates, rejectMergeAction } from '../../ingest/merge-actions.ts';
@@ -12,7 +12,7 @@ export const mergesCommand: Command = {
   async run(argv) {
     const args = parseCliArgs(argv);
     const [action, a, b] = args.files;
-    const dataDir = args.data ?? 'data';
+    const dataDir = dataDirOf(args);
     if (action === 'reject') {
       if (!a || !b) return usage();
       await rejectMergeAction(dataDir, a, b);

@@ -1,5 +1,5 @@
 import type { Command } from '../command.ts';
-import { parseCliArgs } from '../cli-args.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { removeLoadedDocument, resolveDocument } from '../../ingest/documents-list.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
@@ -14,7 +14,7 @@ export const removeCommand: Command = {
       console.error('usage: kg remove <file | URL | 文号>… [--store memory|neo4j] [--data dir]');
       return 2;
     }
-    const dataDir = args.data ?? 'data';
+    const dataDir = dataDirOf(args);
     const library = await SourceLibrary.open(dataDir);
     const rules = await loadMergeRules(dataDir);
     let status = 0;
