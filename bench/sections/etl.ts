@@ -48,8 +48,8 @@ export async function runEtl(ctx: BenchContext): Promise<Figure[]> {
   if (!etl.ok) return [notMeasured('ETL', etl.reason)];
   const out: Figure[] = [];
   measureCorpus(etl.api, 'seeds', readSeeds(), ctx.quick ? 5 : 15, out, true);
-  const n = ctx.quick ? 20 : 200;
+  const n = ctx.quick ? 20 : 100;
   const synthetic = [...generateCorpus({ documents: n, seed: 11 })].map((d) => ({ ...d, bytes: Buffer.byteLength(d.text) }));
-  measureCorpus(etl.api, `synthetic ×${n}`, synthetic, ctx.quick ? 2 : 3, out, false);
+  measureCorpus(etl.api, `synthetic ×${n}`, synthetic, 2, out, false);
   return out;
 }
