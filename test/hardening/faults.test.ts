@@ -27,7 +27,7 @@ describe('ETL killed mid-write (embedded store)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hardening-kill-'));
     // A corpus big enough that serialising its snapshot takes a while after the temp file opens.
-    files = [...generateCorpus({ documents: 20, seed: 3 })].map((d) => {
+    files = [...generateCorpus({ documents: 40, seed: 3 })].map((d) => {
       const path = join(dir, d.file);
       writeFileSync(path, d.text);
       return path;
