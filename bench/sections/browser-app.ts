@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 
-
 // The real explorer over the seed graph: time to the first useful view (the app's own
 // ready flag, set when the first view is rendered) and time to expand a node.
 
