@@ -31,7 +31,7 @@ describe('ETL on damaged input', () => {
         }
         for (const x of [...result.graph.nodes, ...result.graph.edges]) for (const e of x.evidence) expectEvidence(src.lines, e);
       }),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 

@@ -14,7 +14,7 @@ import { damagedDocument, damagedLines, messyLine } from './arbitraries.ts';
 // Every parser step, fed damaged documents: none may throw, and every line number it
 // reports must point at a real line whose text contains what it quotes (evidence stays true).
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 500 };
 
 function expectPlaced(lines: readonly string[], at: LineText): void {
   expect(at.line).toBeGreaterThanOrEqual(1);
@@ -135,7 +135,7 @@ describe('parsers on damaged input', () => {
           if (t.parentId !== null) expect(ids.has(t.parentId)).toBe(true);
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 300 },
     );
   });
 });
