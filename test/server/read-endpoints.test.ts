@@ -71,7 +71,14 @@ describe('read endpoints over HTTP on the seed graph', () => {
 
   it('GET /api/paths finds agency → task → technology for the biotech domain', async () => {
     const r = await getJson(srv.base, `/api/paths?from=${enc(DRC)}&to=${enc(BIOTECH)}&max=3`, PathsResponseSchema);
-    expect(r.paths.length).toBeGreaterThanOrEqual(1);
+    // 发展改革局 leads section 三.(四) 组建深圳国家高技术产业创新中心, which targets the biotech domain.
+    expect(r.paths[0]).toEqual({
+      nodes: [DRC, 'task:000_2ebb2acb91732bad#3.4', BIOTECH],
+      edges: [`LEADS:${DRC}->task:000_2ebb2acb91732bad#3.4`, `TARGETS:task:000_2ebb2acb91732bad#3.4->${BIOTECH}`],
+    });
+    // More than three shortest paths exist: the cap at max=3 is reported.
+    expect(r.paths).toHaveLength(3);
+    expect(r.truncated).toBe(true);
     for (const p of r.paths) {
       expect(p.nodes).toHaveLength(3);
       expect(p.nodes[0]).toBe(DRC);
