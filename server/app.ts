@@ -6,6 +6,7 @@ import type { GraphStore } from '../graph/store/types.ts';
 import { etlConsistencyCheck } from './consistency-check.ts';
 import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { cachedReads, ResponseCache } from './http/response-cache.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { createUploadRouter } from './routes/documents-upload.ts';
@@ -50,6 +51,9 @@ export interface CreateAppInput {
   options?: AppOptions;
 }
 
+/** Read routes whose answer depends only on the graph (and the sources loaded with it). */
+const CACHEABLE = /^\/(health|search|paths|consistency|nodes\/|analysis\/|documents$|documents\/[^/]+\/lines$)/;
+
 export type App = Express & { locals: { ctx: AppContext } };
 
 function packageVersion(): string {
@@ -78,8 +82,15 @@ export function createApp({ store, sources, consistencyCheck, uploads, reload, o
   const ctx = createContext(store, sources ?? createFolderSources(['data/sources', 'seeds']), consistencyCheck ?? etlConsistencyCheck, options.timeoutMs ?? 10_000, version);
   const app = express() as App;
   app.locals.ctx = ctx;
+  const responses = new ResponseCache();
+  const invalidateDerived = ctx.invalidate;
+  ctx.invalidate = () => {
+    invalidateDerived();
+    responses.clear();
+  };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use('/api', cachedReads(responses, store.revision, (path) => CACHEABLE.test(path)));
   // Served over plain HTTP on a local port: no HSTS and no upgrade-insecure-requests, which would
   // send a LAN browser to an https:// port nobody listens on.
   app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));

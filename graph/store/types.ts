@@ -7,6 +7,11 @@ import type { AgencyLevel, EdgeType, GraphEdge, GraphJson, GraphNode, NodeType }
  */
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
+  /**
+   * A number that changes whenever this store's graph does, free to read. Stores that cannot
+   * know it cheaply (Neo4j, shared with other writers) leave it out, and callers cache nothing.
+   */
+  readonly revision?: () => number;
 
   /** Replace the whole graph atomically: on failure the previous graph stays as it was. */
   loadGraph(graph: GraphJson): Promise<LoadSummary>;

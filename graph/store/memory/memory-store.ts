@@ -18,6 +18,9 @@ export class MemoryGraphStore implements GraphStore {
   readonly kind = 'memory' as const;
   private state = GraphState.empty();
   private writes: Promise<unknown> = Promise.resolve();
+  private rev = 0;
+  /** Bumped on every swap of the graph: lets callers cache what they derived from it. */
+  readonly revision = (): number => this.rev;
 
   /** `dataDir` null keeps the graph in memory only (tests, one-off runs). */
   constructor(readonly dataDir: string | null) {}
@@ -37,6 +40,7 @@ export class MemoryGraphStore implements GraphStore {
       if (!json) return false;
       try {
         this.state = GraphState.fromJson(json, false);
+        this.rev++;
       } catch (err) {
         // Valid JSON of the right shape, but duplicate ids or edges to missing nodes.
         throw new StoreUnavailableError(`snapshot ${path} is inconsistent (${(err as Error).message}); the file was kept`);
@@ -54,6 +58,7 @@ export class MemoryGraphStore implements GraphStore {
   private async commit(next: GraphState): Promise<void> {
     if (this.dataDir) await writeSnapshot(snapshotPath(this.dataDir), next.toJson());
     this.state = next;
+    this.rev++;
   }
 
   loadGraph(graph: GraphJson): Promise<LoadSummary> {
