@@ -1,6 +1,7 @@
 import type { JsonValue } from '../model/index.ts';
 import type { TraceAgency } from '../store/types.ts';
 import { DEFAULT_LIMIT } from '../store/types.ts';
+import { glossOf } from './workload.ts';
 
 // Trace assembly shared by both stores: each store reads the few edges involved and this
 // decides everything else, so the two give identical answers.
@@ -92,7 +93,7 @@ export function assembleTrace(
     const firstTech = (taskTech.get(first.task.id) as TargetEdge).technology;
     const level = agency.props['level'];
     agencies.push({
-      agency: { id: agency.id, name: agency.name, type: 'Agency', level: level === 'municipal' || level === 'district' || level === 'national' || level === 'other' ? level : null },
+      agency: { id: agency.id, name: agency.name, nameEn: glossOf(agency.props), type: 'Agency', level: level === 'municipal' || level === 'district' || level === 'national' || level === 'other' ? level : null },
       led: new Set(rows.filter((r) => r.role === 'LEADS').map((r) => r.task.id)).size,
       cooperated: new Set(rows.filter((r) => r.role === 'COOPERATES').map((r) => r.task.id)).size,
       tasks: rows.map((r) => ({ id: r.task.id, name: r.task.name, role: r.role, technology: (taskTech.get(r.task.id) as TargetEdge).technology })),

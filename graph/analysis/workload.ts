@@ -52,7 +52,7 @@ export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: Work
     if (year === undefined) years.set(task.id, (year = deadlineYear(task.props)));
     let w = byAgency.get(agency.id);
     if (!w) {
-      w = { agency: { id: agency.id, name: agency.name, level }, rows: { led: 0, cooperated: 0 }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {} };
+      w = { agency: { id: agency.id, name: agency.name, nameEn: glossOf(agency.props), level }, rows: { led: 0, cooperated: 0 }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {} };
       byAgency.set(agency.id, w);
     }
     const r = roleKey(role);
@@ -72,4 +72,10 @@ export function compareWorkload(a: AgencyWorkload, b: AgencyWorkload): number {
     (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : 0) ||
     (a.agency.id < b.agency.id ? -1 : a.agency.id > b.agency.id ? 1 : 0)
   );
+}
+
+/** The curated English gloss the ETL put on an agency, if any. */
+export function glossOf(props: Record<string, JsonValue>): string | null {
+  const v = props['nameEn'];
+  return typeof v === 'string' && v !== '' ? v : null;
 }

@@ -69,7 +69,7 @@ export const WorkloadQuerySchema = z.object({
   doc: z.string().max(200).optional(),
 });
 export const AgencyWorkloadSchema = z.object({
-  agency: z.object({ id: z.string(), name: z.string(), level: z.enum(AGENCY_LEVELS).nullable() }),
+  agency: z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable().describe('English gloss, where the glossary has one'), level: z.enum(AGENCY_LEVELS).nullable() }),
   rows: RoleCountsSchema,
   sections: RoleCountsSchema,
   byDoc: z.record(z.string(), RoleCountsSchema),
@@ -86,7 +86,7 @@ export const TraceResponseSchema = z.object({
   technologies: z.array(z.string()),
   agencies: z.array(
     z.object({
-      agency: z.object({ id: z.string(), name: z.string(), type: z.enum(NODE_TYPES), level: z.enum(AGENCY_LEVELS).nullable() }),
+      agency: z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable(), type: z.enum(NODE_TYPES), level: z.enum(AGENCY_LEVELS).nullable() }),
       led: z.number().int(),
       cooperated: z.number().int(),
       tasks: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['LEADS', 'COOPERATES']), technology: z.string() })),

@@ -119,18 +119,20 @@ export interface RoleCounts {
   cooperated: number;
 }
 export interface AgencyWorkload {
-  agency: { id: string; name: string; level: AgencyLevel | null };
+  /** `nameEn`: the curated English gloss (Agency props.nameEn), null where none exists. */
+  agency: { id: string; name: string; nameEn: string | null; level: AgencyLevel | null };
   /** Division-of-labour table rows (Task.kind = tableRow): the authority for workload. */
   rows: RoleCounts;
   /** Section tasks whose responsibility clause names the agency. */
   sections: RoleCounts;
+  /** Every task (table rows and sections) by source document. */
   byDoc: Record<string, RoleCounts>;
-  /** Deadline year of the task (latest end year) → counts; "none" for tasks without a deadline. */
+  /** Every task (table rows and sections) by deadline year of the task (latest end year) → counts; "none" for tasks without a deadline. */
   byYear: Record<string, RoleCounts>;
 }
 
 export interface TraceAgency {
-  agency: { id: string; name: string; type: NodeType; level: AgencyLevel | null };
+  agency: { id: string; name: string; nameEn: string | null; type: NodeType; level: AgencyLevel | null };
   led: number;
   cooperated: number;
   tasks: { id: string; name: string; role: 'LEADS' | 'COOPERATES'; technology: string }[];

@@ -49,7 +49,7 @@ export function describeAnalyses(makeStore: MakeStore): void {
         const w = await store().workload();
         expect(w.map((a) => a.agency.name)).toEqual(['科技创新委', '发展改革局', '财政局', '南山区政府']);
         expect(w[0]).toEqual({
-          agency: { id: ids.sti, name: '科技创新委', level: 'municipal' },
+          agency: { id: ids.sti, name: '科技创新委', nameEn: null, level: 'municipal' },
           rows: { led: 2, cooperated: 1 },
           sections: { led: 1, cooperated: 0 },
           byDoc: { 'a.txt': { led: 3, cooperated: 1 } },

@@ -30,7 +30,7 @@ export function describeSeed(makeStore: MakeStore): void {
 
     it('workload: 发展改革局 leads the most division-table rows (28)', async () => {
       const [top] = await store().workload();
-      expect(top?.agency).toEqual({ id: NDRC, name: '发展改革局', level: 'municipal' });
+      expect(top?.agency).toEqual({ id: NDRC, name: '发展改革局', nameEn: 'Development and Reform Bureau', level: 'municipal' });
       expect(top?.rows).toEqual({ led: 28, cooperated: 39 });
       // Independent recount from the Graph JSON: LEADS edges from it into table-row tasks.
       const rows = new Set(etl.nodes.filter((n) => n.type === 'Task' && n.props['kind'] === 'tableRow').map((n) => n.id));

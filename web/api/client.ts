@@ -5,8 +5,7 @@ import {
   TraceResponseSchema, WorkloadResponseSchema,
 } from '../../graph/api/index.ts';
 import type { EXPORT_FORMATS } from '../../graph/api/index.ts';
-import { GraphJsonSchema } from '../../graph/model/index.ts';
-import type { AgencyLevel, EdgeType, GraphJson, NodeType } from '../../graph/model/index.ts';
+import type { AgencyLevel, EdgeType, NodeType } from '../../graph/model/index.ts';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
@@ -66,7 +65,6 @@ export interface ApiClient {
   lines(doc: string, from: number, to: number): Promise<DocumentLines>;
   exportGraph(ids: readonly string[], format: ExportFormat): Promise<{ blob: Blob; filename: string }>;
   /** Full node records by id (through the Graph JSON export), e.g. for agencies' English glosses. */
-  nodesById(ids: readonly string[]): Promise<GraphJson['nodes']>;
 }
 
 export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => globalThis.fetch(...a)): ApiClient {
@@ -102,13 +100,6 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => g
       const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
       const filename = m?.[1] ? decodeURIComponent(m[1]) : `policy-graph.${format === 'cytoscape' ? 'cy.json' : format}`;
       return { blob: await res.blob(), filename };
-    },
-    async nodesById(ids) {
-      if (ids.length === 0) return [];
-      const { blob } = await this.exportGraph(ids, 'json');
-      const parsed = GraphJsonSchema.safeParse(JSON.parse(await blob.text()));
-      if (!parsed.success) throw new ApiError('Unexpected response from /api/export', 200, 'internal');
-      return parsed.data.nodes;
     },
   };
 }

@@ -6,7 +6,7 @@ import { traceSource } from './canvas-source.ts';
 import { createSearchBox } from './search.ts';
 
 function agencyRow(ctx: AppContext, a: TraceResponse['agencies'][number]): HTMLElement {
-  const gloss = ctx.canvas.nodes.get(a.agency.id)?.props.nameEn;
+  const gloss = a.agency.nameEn;
   const name = h('button', { type: 'button', 'data-id': a.agency.id, class: 'agency' }, a.agency.name);
   name.addEventListener('click', () => ctx.select(a.agency.id));
   return h('li', { 'data-agency': a.agency.name },

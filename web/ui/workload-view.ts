@@ -73,11 +73,10 @@ function yearBreakdown(a: AgencyWorkload): HTMLElement {
       h('td', { 'aria-hidden': 'true' }, bar(c.led, 'led'), bar(c.cooperated, 'coop')))));
 }
 
-/** English glosses (props.nameEn) of the ranked agencies, in English only; none if the lookup fails. */
-async function glosses(ctx: AppContext, ranked: AgencyWorkload[]): Promise<Map<string, string>> {
+/** English glosses of the ranked agencies (the API sends them along), shown in English only. */
+function glosses(ranked: AgencyWorkload[]): Map<string, string> {
   if (getLang() !== 'en') return new Map();
-  const nodes = await ctx.api.nodesById(ranked.map((a) => a.agency.id)).catch(() => []);
-  return new Map(nodes.flatMap((n) => (typeof n.props.nameEn === 'string' ? [[n.id, n.props.nameEn] as [string, string]] : [])));
+  return new Map(ranked.flatMap((a) => (a.agency.nameEn ? [[a.agency.id, a.agency.nameEn] as [string, string]] : [])));
 }
 
 /** Ranked stacked bars (led / cooperated); a bar click puts that agency's tasks on the canvas. */
@@ -101,7 +100,7 @@ export async function renderWorkload(el: HTMLElement, ctx: AppContext, arg: stri
   };
   const legend = h('p', { class: 'hint' }, h('span', { style: 'color:#0072B2' }, '■'), ` ${t('led')}  `, h('span', { style: 'color:#56B4E9' }, '■'), ` ${t('cooperated')}`);
   // The breakdown sits above the long chart so a bar click shows its result without scrolling.
-  el.append(years, legend, chart(ranked, (a) => void pick(a), await glosses(ctx, ranked)));
+  el.append(years, legend, chart(ranked, (a) => void pick(a), glosses(ranked)));
   const chosen = arg ? ranked.find((a) => a.agency.id === arg) : undefined;
   if (chosen) await pick(chosen, true);
   else if (ranked[0]) years.replaceChildren(yearBreakdown(ranked[0]));
