@@ -11,11 +11,18 @@ export interface ResponsibilityClause {
 }
 
 const CLAUSE = /责任单位[：:](.+?)牵头(?:[，,](.+?)配合)?(（见附表([\d、，,]+)）)?[。；]?$/;
+/**
+ * The longest clause in the seeds is about 200 characters. The lazy groups above backtrack
+ * quadratically on long text, so a "clause" far past any real one is not tried at all.
+ */
+export const MAX_CLAUSE_CHARS = 2000;
 
 export function parseClauseLine(text: string, line: number): ResponsibilityClause | null {
   const at = text.indexOf('责任单位');
   if (at < 0) return null;
-  const m = CLAUSE.exec(text.slice(at).trim());
+  const clause = text.slice(at).trim();
+  if (clause.length > MAX_CLAUSE_CHARS) return null;
+  const m = CLAUSE.exec(clause);
   if (!m) return null;
   const rows = (m[4] ?? '').split(/[、，,]/).filter(Boolean).map(Number);
   return {

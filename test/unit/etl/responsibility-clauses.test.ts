@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClauseLine, parseClauses } from '../../../graph/etl/responsibility-clauses.ts';
+import { MAX_CLAUSE_CHARS, parseClauseLine, parseClauses } from '../../../graph/etl/responsibility-clauses.ts';
 import { PLAN, excerpt, seed } from './seed-sources.ts';
 
 describe('responsibility clauses', () => {
@@ -25,5 +25,15 @@ describe('responsibility clauses', () => {
   it('reads a collective cooperating phrase', () => {
     const [line] = excerpt(PLAN, 86, 86);
     expect(parseClauseLine(line ?? '', 86)).toMatchObject({ coop: { text: '各相关部门' }, rows: [22, 23, 24] });
+  });
+
+  it('does not take text far longer than any real clause for one (its pattern would backtrack quadratically)', () => {
+    const [line] = excerpt(PLAN, 38, 38);
+    const real = (line ?? '').trim();
+    expect(real.length).toBeLessThan(MAX_CLAUSE_CHARS / 5);
+    const huge = `责任单位：${'市发展改革局牵头，'.repeat(MAX_CLAUSE_CHARS / 9)}市财政局等配合（见附表1）。`;
+    expect(huge.length).toBeGreaterThan(MAX_CLAUSE_CHARS);
+    expect(parseClauseLine(huge, 1)).toBeNull();
+    expect(parseClauseLine(real, 38)?.rows).toEqual([34, 35]);
   });
 });
