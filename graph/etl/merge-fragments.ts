@@ -22,7 +22,7 @@ export class GraphAccumulator {
     if (n.name !== old.name || n.aliases.some((a) => !old.aliases.includes(a))) {
       old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
     }
-    old.props = { ...old.props, ...n.props };
+    Object.assign(old.props, n.props); // our own copy, made on first sight: no new object per merge
     appendEvidence(old.evidence, this.nodeEvidence.get(n.id)!, n.evidence);
   }
 
@@ -34,7 +34,7 @@ export class GraphAccumulator {
       this.edges.set(e.id, { ...e, props: { ...e.props }, evidence });
       return;
     }
-    old.props = { ...old.props, ...e.props };
+    Object.assign(old.props, e.props);
     appendEvidence(old.evidence, this.edgeEvidence.get(e.id)!, e.evidence);
   }
 
