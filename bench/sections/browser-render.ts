@@ -30,9 +30,12 @@ export async function preparePage(page: Page): Promise<void> {
  * One size in one renderer mode; `layout` (an fcose quality) also times a layout, which is
  * renderer-independent. The pan loop stops after ~8 s so a slow renderer cannot eat the budget.
  */
-export function measureRender(page: Page, elements: number, webgl: boolean, layout: 'draft' | 'default' | null): Promise<RenderFigures> {
+/** canvas: Cytoscape's default; texture: canvas drawing a cached texture while the view moves (as the explorer does); webgl. */
+export type RenderMode = 'canvas' | 'texture' | 'webgl';
+
+export function measureRender(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<RenderFigures> {
   return page.evaluate(
-    async ({ elements, webgl, layout }) => {
+    async ({ elements, mode, layout }) => {
       type Cy = {
         add(e: unknown[]): void;
         layout(o: object): { run(): void; one(ev: string, f: () => void): void };
@@ -65,7 +68,8 @@ export function measureRender(page: Page, elements: number, webgl: boolean, layo
           { selector: 'node', style: { label: 'data(label)', 'font-size': 8, width: 12, height: 12, 'background-color': '#4a7bd0' } },
           { selector: 'edge', style: { width: 1, 'line-color': '#999', 'curve-style': 'straight', 'target-arrow-shape': 'triangle' } },
         ],
-        ...(webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
+        ...(mode === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
+        ...(mode === 'texture' ? { textureOnViewport: true } : {}),
       });
       cy.fit();
       await frame();
@@ -106,6 +110,6 @@ export function measureRender(page: Page, elements: number, webgl: boolean, layo
         webglActive,
       };
     },
-    { elements, webgl, layout },
+    { elements, mode, layout },
   );
 }

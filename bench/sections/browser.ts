@@ -61,13 +61,14 @@ export async function rendererFigures(ctx: BenchContext): Promise<Figure[]> {
     page.setDefaultTimeout(180_000);
     await preparePage(page);
     for (const n of ctx.quick ? [1000] : [1000, 5000, 10000]) {
-      for (const webgl of [false, true]) {
-        const mode = webgl ? 'WebGL (SwiftShader, no GPU)' : 'canvas';
+      for (const renderMode of ['canvas', 'texture', 'webgl'] as const) {
+        const webgl = renderMode === 'webgl';
+        const mode = { canvas: 'canvas', texture: 'canvas + viewport texture', webgl: 'WebGL (SwiftShader, no GPU)' }[renderMode];
         try {
           // fcose at full quality is quadratic-ish; above 1k elements the bench times its draft pass.
-          const quality = webgl ? null : n <= 1000 ? 'default' : 'draft';
+          const quality = renderMode !== 'canvas' ? null : n <= 1000 ? 'default' : 'draft';
           if (ctx.elapsedMs() > BROWSER_DEADLINE_MS) throw new Error('time budget of the bench spent');
-          const r = await measureRender(page, n, webgl, quality);
+          const r = await measureRender(page, n, renderMode, quality);
           if (webgl && !r.webglActive) out.push(notMeasured(`${n} elements, ${mode}`, 'no WebGL2 context in this Chromium (rendered with canvas)'));
           else {
             out.push(figure(`${n} elements, ${mode}: first render`, r.firstRenderMs, 'ms'));
