@@ -24,7 +24,8 @@ async function hammer(base: string, paths: string[], seconds: number, connection
   const latencies: number[] = [];
   let non2xx = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const opts = { url: base, connections, duration: seconds, requests: paths.map((path) => ({ method: 'GET' as const, path })) };
+    // As the explorer's browser asks: gzip accepted (the server keeps cached answers gzipped).
+    const opts = { url: base, connections, duration: seconds, headers: { 'accept-encoding': 'gzip, deflate, br' }, requests: paths.map((path) => ({ method: 'GET' as const, path })) };
     const instance = autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, status, _bytes, ms) => {
       latencies.push(ms);
