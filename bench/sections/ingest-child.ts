@@ -6,19 +6,8 @@ import { loadEtl, loadModule } from '../deps.ts';
 import { readSeeds } from '../seed-text.ts';
 import { generateCorpus } from '../synthetic/corpus.ts';
 import type { SourceDocument } from '../../graph/etl/types.ts';
+import type { IngestEtlMeasurement as Measurement } from '../../graph/ingest/throughput.ts';
 
-interface Measurement {
-  documents: number;
-  refused: number;
-  bytes: number;
-  ms: number;
-  mbPerSec: number;
-  cpuMs: number;
-  mbPerCpuSec: number;
-  nodes: number;
-  edges: number;
-  heapMb: number[];
-}
 type Measure = (inputs: Iterable<{ name: string; bytes: Uint8Array }>, options: { context: readonly SourceDocument[]; batchSize?: number }) => Measurement;
 
 async function main(): Promise<void> {

@@ -1,18 +1,10 @@
 import { runChild } from '../child.ts';
 import type { BenchContext } from '../context.ts';
 import { atLeast, below, figure, notMeasured, type Figure } from '../report.ts';
+import type { IngestEtlMeasurement } from '../../graph/ingest/throughput.ts';
 
-interface IngestResult {
-  documents: number;
-  refused: number;
-  bytes: number;
-  ms: number;
-  mbPerSec: number;
-  cpuMs: number;
-  mbPerCpuSec: number;
-  nodes: number;
-  edges: number;
-  heapMb: number[];
+// Loaded by path at run time (deps.ts); only the type is imported here.
+interface IngestResult extends IngestEtlMeasurement {
   maxRssMb: number;
 }
 

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startAppServer, waitForApp } from './helpers.ts';
+import { waitForApp } from './helpers.ts';
 import type { AppServer, LaunchedBrowser } from './helpers.ts';
+import { getApi, useAppSession } from './session.ts';
 import { canvasNodeIds, clearEdgePoint, expandByDoubleClick, nodePoint, screenshot } from './page-helpers.ts';
 
 // One real app over the seeds and one Chromium page for the whole file; tests run in order
@@ -12,37 +13,14 @@ let browser: LaunchedBrowser;
 let page: Page;
 const timings: Record<string, number> = {};
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, srv.url));
-  expect(res.ok, path).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(path: string) => getApi<T>(srv, path);
 
-// A missing Chromium must fail every test with the install hint, not show them as skipped.
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    // Settled apart so whichever did start is closed in afterAll.
-    const [s, b] = await Promise.allSettled([startAppServer(), launchBrowser()]);
-    if (s.status === 'fulfilled') srv = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (b.status === 'rejected') throw b.reason;
-    if (s.status === 'rejected') throw s.reason;
-    page = browser.page;
-    page.on('pageerror', (e) => { throw e; });
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-
-
-afterAll(async () => {
+useAppSession(async (s) => {
+  srv = s.srv;
+  browser = s.browser;
+  page = s.page;
+}, () => {
   console.log(`browser timings (ms): ${JSON.stringify(timings)}`);
-  await browser?.close();
-  await srv?.close();
 });
 
 describe('web explorer in Chromium', () => {

@@ -1,49 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startAppServer, waitForApp } from './helpers.ts';
-import type { AppServer, LaunchedBrowser } from './helpers.ts';
+import { waitForApp } from './helpers.ts';
+import type { AppServer } from './helpers.ts';
+import { getApi, useAppSession } from './session.ts';
 import { canvasNodeIds, screenshot } from './page-helpers.ts';
 
 // The analysis views beyond the main three jobs, language and keyboard, on the real app and seeds.
 let srv: AppServer;
-let browser: LaunchedBrowser;
 let page: Page;
 type Win = { __pg: { cy: import('cytoscape').Core } };
 
-async function api<T>(path: string): Promise<T> {
-  const res = await fetch(new URL(path, srv.url));
-  expect(res.ok, path).toBe(true);
-  return (await res.json()) as T;
-}
+const api = <T>(path: string) => getApi<T>(srv, path);
 
-// A missing Chromium must fail every test with the install hint, not show them as skipped.
-let setupError: unknown;
-beforeAll(async () => {
-  try {
-    // Settled apart so whichever did start is closed in afterAll.
-    const [s, b] = await Promise.allSettled([startAppServer(), launchBrowser()]);
-    if (s.status === 'fulfilled') srv = s.value;
-    if (b.status === 'fulfilled') browser = b.value;
-    if (b.status === 'rejected') throw b.reason;
-    if (s.status === 'rejected') throw s.reason;
-    page = browser.page;
-    page.on('pageerror', (e) => { throw e; });
-    // Start from one agency's tasks (the workload bar's subgraph), as a shared link would.
-    await page.goto(`${srv.url}#src=${encodeURIComponent('tasks:agency:科技信息局')}`);
-    await waitForApp(page);
-  } catch (e) {
-    setupError = e;
-  }
-});
-beforeEach(() => {
-  if (setupError) throw setupError;
-});
-
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
+useAppSession(async (s) => {
+  srv = s.srv;
+  page = s.page;
+  // Start from one agency's tasks (the workload bar's subgraph), as a shared link would.
+  await page.goto(`${srv.url}#src=${encodeURIComponent('tasks:agency:科技信息局')}`);
+  await waitForApp(page);
 });
 
 describe('analysis views in Chromium', () => {
