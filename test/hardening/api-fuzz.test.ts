@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../graph/api/index.ts';
-import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
-import { exportText, seedGraph, startApp, type RunningApp } from './support.ts';
+import { exportText, seedGraph, useSeededApp } from './support.ts';
 
 // Thousands of generated malformed requests against the real app: the only acceptable
 // answers are 2xx for what happens to be valid and 4xx with a clear JSON error otherwise.
@@ -57,27 +56,17 @@ async function send(base: string, r: Req): Promise<{ status: number; text: strin
 }
 
 describe('API fuzzing', () => {
-  let store: MemoryGraphStore;
-  let app: RunningApp;
-  beforeAll(async () => {
-    store = new MemoryGraphStore(null);
-    await store.loadGraph(seedGraph());
-    app = await startApp(store);
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const seeded = useSeededApp();
 
   it('answers 5,000 malformed requests with 2xx or a clear 4xx, never 5xx, and leaves the graph unchanged', async () => {
-    const before = await exportText(store);
+    const before = await exportText(seeded.store);
     const reqs = fc.sample(requests, { numRuns: 5_000, seed: 20261121 });
     const statuses = new Map<number, number>();
     const problems: string[] = [];
     const check = async (r: Req) => {
       let res;
       try {
-        res = await send(app.base, r);
+        res = await send(seeded.app.base, r);
       } catch (err) {
         // fetch refuses some URLs itself (invalid characters); that request never reached the server.
         if (err instanceof TypeError && /Invalid URL|Failed to parse URL/i.test(String(err.cause ?? err.message))) return;
@@ -97,12 +86,12 @@ describe('API fuzzing', () => {
     // The fuzz must have exercised rejections, not just happy paths.
     const rejected = [...statuses].filter(([s]) => s >= 400).reduce((n, [, c]) => n + c, 0);
     expect(rejected).toBeGreaterThan(2_000);
-    expect(await exportText(store)).toBe(before);
+    expect(await exportText(seeded.store)).toBe(before);
   });
 
   it('never serves a file outside the sources through document names', async () => {
     for (const doc of ['..%2F..%2Fetc%2Fpasswd', '..%2Fpackage.json', '%2Fetc%2Fpasswd', '..', '.', '..%5C..%5Cpackage.json', 'seeds%2F000_2ebb2acb91732bad.txt', '000_2ebb2acb91732bad.txt%00.png']) {
-      const res = await send(app.base, { method: 'GET', path: `/api/documents/${doc}/lines` });
+      const res = await send(seeded.app.base, { method: 'GET', path: `/api/documents/${doc}/lines` });
       expect([400, 404], doc).toContain(res.status);
       expect(res.text).not.toMatch(/root:x:0|"devDependencies"/);
     }

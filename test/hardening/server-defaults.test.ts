@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../graph/api/index.ts';
-import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 import { readServerEnv } from '../../server/env.ts';
-import { exportText, seedGraph, spawnTs, startApp, waitForOutput, type RunningApp } from './support.ts';
+import { exportText, spawnTs, useSeededApp, waitForOutput } from './support.ts';
 
 // Safe defaults an operator gets without configuring anything.
 
@@ -44,20 +43,10 @@ describe('server defaults', () => {
   });
 
   describe('over HTTP', () => {
-    let store: MemoryGraphStore;
-    let app: RunningApp;
-    beforeAll(async () => {
-      store = new MemoryGraphStore(null);
-      await store.loadGraph(seedGraph());
-      app = await startApp(store);
-    });
-    afterAll(async () => {
-      await app.close();
-      await store.close();
-    });
+    const seeded = useSeededApp();
 
     it('sends security headers and no framework banner', async () => {
-      const res = await fetch(`${app.base}/api/health`);
+      const res = await fetch(`${seeded.app.base}/api/health`);
       expect(res.status).toBe(200);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
@@ -69,28 +58,28 @@ describe('server defaults', () => {
 
     it('refuses a request body over the limit with 413 and a JSON error', async () => {
       const ids = Array.from({ length: 20_000 }, (_, i) => `task:padding-${i}`);
-      const res = await fetch(`${app.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', ids }) });
+      const res = await fetch(`${seeded.app.base}/api/export`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ format: 'json', ids }) });
       expect(res.status).toBe(413);
       expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('payload_too_large');
     });
 
     it('refuses an oversized URL with a 4xx', async () => {
-      const res = await fetch(`${app.base}/api/search?q=${'深'.repeat(20_000)}`);
+      const res = await fetch(`${seeded.app.base}/api/search?q=${'深'.repeat(20_000)}`);
       expect(res.status).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
     });
 
     it('has no write routes: every mutating method is refused and the graph is unchanged', async () => {
-      const before = await exportText(store);
+      const before = await exportText(seeded.store);
       const paths = ['/api/nodes/agency:发展改革局', '/api/graph', '/api/documents/000_2ebb2acb91732bad.txt', '/api/ingest', '/api/etl', '/api/search', '/api/health'];
       for (const path of paths) {
         for (const method of ['PUT', 'DELETE', 'PATCH', 'POST']) {
-          const res = await fetch(`${app.base}${encodeURI(path)}`, { method, headers: { 'content-type': 'application/json' }, body: '{"nodes":[],"edges":[]}' });
+          const res = await fetch(`${seeded.app.base}${encodeURI(path)}`, { method, headers: { 'content-type': 'application/json' }, body: '{"nodes":[],"edges":[]}' });
           expect([404, 405], `${method} ${path}`).toContain(res.status);
           expect(ErrorBodySchema.safeParse(await res.json()).success, `${method} ${path} error body`).toBe(true);
         }
       }
-      expect(await exportText(store)).toBe(before);
+      expect(await exportText(seeded.store)).toBe(before);
     });
   });
 });

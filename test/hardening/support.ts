@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildGraph } from '../../graph/etl/build-graph.ts';
@@ -6,6 +7,7 @@ import { readSourceText } from '../../graph/etl/read-source.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
 import { sortGraphJson } from '../../graph/model/index.ts';
 import type { GraphStore } from '../../graph/store/types.ts';
+import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_FILES = ['000_2ebb2acb91732bad.txt', '004_6d8794a7fddf0732.txt'];
@@ -89,4 +91,19 @@ export async function startApp(store: GraphStore): Promise<RunningApp> {
       await new Promise<void>((ok) => server.close(() => ok()));
     },
   };
+}
+
+/** The seed graph in an in-memory store behind a real app, for the describe block it is called in. */
+export function useSeededApp(): { store: MemoryGraphStore; app: RunningApp } {
+  const running = {} as { store: MemoryGraphStore; app: RunningApp };
+  beforeAll(async () => {
+    running.store = new MemoryGraphStore(null);
+    await running.store.loadGraph(seedGraph());
+    running.app = await startApp(running.store);
+  });
+  afterAll(async () => {
+    await running.app?.close();
+    await running.store?.close();
+  });
+  return running;
 }
