@@ -33,6 +33,17 @@ describe('kg etl / export / stats / check on the embedded store', () => {
     expect(await readFile(out, 'utf8')).toBe(toGraphJsonText(buildGraph([seed(PLAN), seed(SCI)]).graph));
   });
 
+  it('refuses a file it cannot read with one line naming it, and exits 1 without touching the store', async () => {
+    const before = await readFile(join(dir, 'graph.json'), 'utf8');
+    const err = await kg('etl', 'no/such/plan.txt', '--data', dir).then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(err?.code).toBe(1);
+    expect(err?.stderr.trim()).toBe('kg etl: cannot read no/such/plan.txt: no such file');
+    expect(await readFile(join(dir, 'graph.json'), 'utf8')).toBe(before);
+  });
+
   it('prints the top lead agency and the consistency report', async () => {
     const stats = await kg('stats', '--data', dir, '--top', '3');
     expect(stats.stdout).toMatch(/1\. 发展改革局 {2}28 {2}\[municipal\]/);
