@@ -15,7 +15,6 @@ describe('htmlToSource on the HTML page of seed 000', () => {
     expect(src.header).toEqual(readSourceText('000_2ebb2acb91732bad.txt', seedLines.join('\n')).header);
     expect(src.header.number).toBe('深府〔2009〕9号');
   });
-  });
 
   it('prints the header in the seed shape and then the body, one block per line', () => {
     expect(src.lines.slice(0, 10)).toEqual([
