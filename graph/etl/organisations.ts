@@ -1,7 +1,8 @@
-import { edgeId, nodeId, type Evidence, type GraphEdge, type GraphNode } from '../model/index.ts';
-import { findOrganisations, glossaryEntry, type OrgMention } from './entities/org-matcher.ts';
+import { edgeId, nodeId, type Evidence, type GraphNode } from '../model/index.ts';
+import { findOrganisations, glossaryEntry } from './entities/org-matcher.ts';
 import { indexTasks, isResponsibilityLine } from './entities/task-index.ts';
 import type { OrganisationEntry } from './glossary/organisations.ts';
+import { addPartEvidence, addPartText, emptyParts, foldDocParts, partOf, type Caps, type DocParts } from './step-parts.ts';
 import type { GraphFragment, ParsedDocument, ResolvedOrganisation } from './types.ts';
 
 /** Evidence kept per node and per edge; a much-cited organisation needs no more to be checked. */
@@ -32,48 +33,32 @@ export function organisationNodeId(e: Pick<OrganisationEntry, 'type' | 'canonica
 }
 
 export function extractOrganisations(docs: readonly ParsedDocument[]): GraphFragment {
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  for (const doc of docs) {
-    const tasks = indexTasks(doc);
-    doc.source.lines.forEach((text, i) => {
-      const line = i + 1;
-      for (const m of findOrganisations(text)) {
-        const evidence: Evidence = { doc: doc.source.file, line, quote: m.text };
-        const node = upsertNode(nodes, m);
-        pushCapped(node.evidence, evidence, NODE_EVIDENCE_CAP);
-        const task = tasks.taskAt(line, m.index);
-        if (!task || isResponsibilityLine(doc, task, line)) continue;
-        const id = edgeId('MENTIONS', task.taskId, node.id);
-        const edge = edges.get(id) ?? { id, type: 'MENTIONS', source: task.taskId, target: node.id, props: {}, evidence: [] };
-        edges.set(id, edge);
-        pushCapped(edge.evidence, evidence, EDGE_EVIDENCE_CAP);
-      }
-    });
-  }
-  return { nodes: [...nodes.values()], edges: [...edges.values()], warnings: [] };
+  return foldDocParts(docs.map(organisationParts), ORGANISATION_CAPS);
 }
 
-function upsertNode(nodes: Map<string, GraphNode>, m: OrgMention): GraphNode {
-  const id = organisationNodeId(m.entry);
-  let node = nodes.get(id);
-  if (!node) {
-    node = {
-      id,
-      type: m.entry.type,
-      name: m.entry.canonical,
-      aliases: [...m.entry.aliases],
-      props: m.entry.en ? { nameEn: m.entry.en } : {},
-      evidence: [],
-    };
-    nodes.set(id, node);
-  }
-  if (m.text !== node.name && !node.aliases.includes(m.text)) node.aliases.push(m.text);
-  return node;
-}
+export const ORGANISATION_CAPS: Caps = { node: NODE_EVIDENCE_CAP, edge: EDGE_EVIDENCE_CAP };
 
-function pushCapped(list: Evidence[], e: Evidence, cap: number): void {
-  if (list.length >= cap) return;
-  if (list.some((x) => x.line === e.line && x.quote === e.quote && x.doc === e.doc)) return;
-  list.push(e);
+/** One document's organisations and MENTIONS, before documents are folded together. */
+export function organisationParts(doc: ParsedDocument): DocParts {
+  const out = emptyParts();
+  const tasks = indexTasks(doc);
+  const file = doc.source.file;
+  doc.source.lines.forEach((text, i) => {
+    const line = i + 1;
+    for (const m of findOrganisations(text)) {
+      const evidence: Evidence = { doc: file, line, quote: m.text };
+      const id = organisationNodeId(m.entry);
+      const node = partOf(out.nodes, id, () => ({
+        id, type: m.entry.type, name: m.entry.canonical, aliases: [...m.entry.aliases], props: (m.entry.en ? { nameEn: m.entry.en } : {}) as GraphNode['props'], evidence: [],
+      }));
+      addPartText(node, m.text);
+      addPartEvidence(node, evidence, NODE_EVIDENCE_CAP);
+      const task = tasks.taskAt(line, m.index);
+      if (!task || isResponsibilityLine(doc, task, line)) continue;
+      const eid = edgeId('MENTIONS', task.taskId, id);
+      const edge = partOf(out.edges, eid, () => ({ id: eid, type: 'MENTIONS', source: task.taskId, target: id, props: {}, evidence: [] }));
+      addPartEvidence(edge, evidence, EDGE_EVIDENCE_CAP);
+    }
+  });
+  return out;
 }

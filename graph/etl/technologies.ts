@@ -13,19 +13,36 @@ const EDGE_EVIDENCE_CAP = 10;
  * Without a document that lists the domains there is no catalogue, hence no technologies.
  */
 export function extractTechnologies(docs: readonly ParsedDocument[]): GraphFragment {
+  const set = technologySetOf(docs);
+  if (!set) return { nodes: [], edges: [], warnings: [] };
+  const edges = [...set.subfields];
+  for (const doc of docs) edges.push(...set.targetsOf(doc));
+  return { nodes: set.nodes, edges, warnings: [] };
+}
+
+/** The catalogue in force (the first document that lists the domains) and how to read any document against it. */
+export interface TechnologySet {
+  catalogue: TechnologyCatalogue;
+  nodes: GraphNode[];
+  subfields: GraphEdge[];
+  /** TARGETS edges of one document's tasks. */
+  targetsOf(doc: ParsedDocument): GraphEdge[];
+}
+
+export function technologySetOf(docs: readonly ParsedDocument[]): TechnologySet | null {
   const catalogue = findCatalogue(docs);
-  if (!catalogue) return { nodes: [], edges: [], warnings: [] };
+  if (!catalogue) return null;
   const entries = new Map([...catalogue.domains, ...catalogue.areas].map((e) => [e.name, e]));
   const nodes = [...entries.values()].map(toNode);
-  const edges: GraphEdge[] = catalogue.areas.map((a) => {
+  const subfields: GraphEdge[] = catalogue.areas.map((a) => {
     const source = technologyId(a.name);
     const target = technologyId(a.domain ?? '');
     return { id: edgeId('SUBFIELD_OF', source, target), type: 'SUBFIELD_OF', source, target, props: {}, evidence: [a.evidence] };
   });
   const matcher = buildMatcher(entries);
   // The sentence announcing all ten domains is about none of them in particular.
-  for (const doc of docs) edges.push(...targetEdges(doc, matcher, doc.source.file === catalogue.doc ? catalogue.listLine : -1));
-  return { nodes, edges, warnings: [] };
+  const targetsOf = (doc: ParsedDocument) => targetEdges(doc, matcher, doc.source.file === catalogue.doc ? catalogue.listLine : -1);
+  return { catalogue, nodes, subfields, targetsOf };
 }
 
 export function technologyId(name: string): string {
