@@ -6,6 +6,8 @@ export interface ResponsibilityRow {
   agency: { id: string; type: string; name: string; props: Record<string, JsonValue> };
   task: { id: string; props: Record<string, JsonValue> };
   role: 'LEADS' | 'COOPERATES';
+  /** Documents whose evidence supports this responsibility: a shared row counts for each. */
+  docs: readonly string[];
 }
 
 /** Year of the latest deadline `end`, or "none": the year a task is due. */
@@ -41,13 +43,13 @@ const bump = (rec: Record<string, RoleCounts>, key: string, role: keyof RoleCoun
 export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: WorkloadOptions = {}): AgencyWorkload[] {
   const byAgency = new Map<string, AgencyWorkload>();
   const years = new Map<string, string>();
-  for (const { agency, task, role } of rows) {
+  for (const { agency, task, role, docs } of rows) {
     if (agency.type !== 'Agency') continue;
     if (agency.props['collective'] === true && !options.includeCollective) continue;
     const level = levelOf(agency.props);
     if (options.level && level !== options.level) continue;
-    const doc = typeof task.props['doc'] === 'string' ? task.props['doc'] : 'unknown';
-    if (options.doc && doc !== options.doc) continue;
+    const taskDocs = docs.length > 0 ? docs : [typeof task.props['doc'] === 'string' ? task.props['doc'] : 'unknown'];
+    if (options.doc && !taskDocs.includes(options.doc)) continue;
     let year = years.get(task.id);
     if (year === undefined) years.set(task.id, (year = deadlineYear(task.props)));
     let w = byAgency.get(agency.id);
@@ -58,7 +60,7 @@ export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: Work
     const r = roleKey(role);
     if (task.props['kind'] === 'tableRow') w.rows[r]++;
     else if (task.props['kind'] === 'section') w.sections[r]++;
-    bump(w.byDoc, doc, r);
+    for (const doc of taskDocs) bump(w.byDoc, doc, r);
     bump(w.byYear, year, r);
   }
   return [...byAgency.values()].sort(compareWorkload);

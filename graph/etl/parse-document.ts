@@ -3,6 +3,7 @@ import { parseDivisionTable, type DivisionTable } from './division-table.ts';
 import { parseClauses, type ResponsibilityClause } from './responsibility-clauses.ts';
 import { parseSections, type SectionRecord } from './sections.ts';
 import { readTimeContext, type TimeContext } from './time-expressions.ts';
+import { assignRowIds } from './task-identity.ts';
 import type { ParsedDocument, SourceDocument, TaskSpan } from './types.ts';
 
 export interface PlacedClause {
@@ -34,18 +35,13 @@ export function sectionTaskId(docKey: string, path: string): string {
   return nodeId('Task', `${docKey}#${path}`);
 }
 
-export function rowTaskId(docKey: string, no: number): string {
-  return nodeId('Task', `${docKey}#row-${no}`);
-}
-
 export function readStructure(source: SourceDocument): DocumentStructure {
   const docKey = docKeyOf(source.file);
   const documentId = documentIdOf(source);
   const sections = parseSections(source.lines).map((rec) => ({ rec, id: sectionTaskId(docKey, rec.path) }));
   const idByPath = new Map(sections.map((s) => [s.rec.path, s.id]));
   const table = parseDivisionTable(source.lines);
-  const rowIds = new Map<number, string>();
-  for (const r of table?.rows ?? []) if (!rowIds.has(r.no)) rowIds.set(r.no, rowTaskId(docKey, r.no));
+  const rowIds = assignRowIds(docKey, table?.rows ?? []);
 
   const sectionOfLine = new Map<number, string>();
   for (const s of sections) if (!s.rec.inline) for (const l of s.rec.lines) sectionOfLine.set(l, s.id);
@@ -64,7 +60,7 @@ export function readStructure(source: SourceDocument): DocumentStructure {
   for (const r of table?.rows ?? []) {
     if (seenRows.has(r.no)) continue; // a repeated number is reported by the table step, not doubled
     seenRows.add(r.no);
-    tasks.push({ taskId: rowTaskId(docKey, r.no), kind: 'tableRow', title: r.title, titleLine: r.titleLine, lines: [...r.lines], parentId: documentId });
+    tasks.push({ taskId: rowIds.get(r.no)!, kind: 'tableRow', title: r.title, titleLine: r.titleLine, lines: [...r.lines], parentId: documentId });
   }
   const headings = sections.filter((s) => s.rec.depth === 1).map((s) => s.rec.title);
   const time = readTimeContext(headings, source.lines.join('\n'));

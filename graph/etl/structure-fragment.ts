@@ -11,8 +11,8 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
   const doc = source.file;
   const nodes: GraphNode[] = [documentNode(s)];
   const edges: GraphEdge[] = [];
-  const partOf = (child: string, parent: string, evidence: Evidence[]) =>
-    edges.push({ id: edgeId('PART_OF', child, parent), type: 'PART_OF', source: child, target: parent, props: {}, evidence });
+  const partOf = (child: string, parent: string, evidence: Evidence[], props: GraphEdge['props'] = {}) =>
+    edges.push({ id: edgeId('PART_OF', child, parent), type: 'PART_OF', source: child, target: parent, props, evidence });
   const idByPath = new Map(s.sections.map((x) => [x.rec.path, x.id]));
 
   for (const { rec, id } of s.sections) {
@@ -28,12 +28,11 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
     const id = s.rowIds.get(r.no);
     if (!id) continue;
     const evidence: Evidence[] = [{ doc, line: r.titleLine, quote: r.quote }];
-    const props: GraphNode['props'] = {
-      doc, kind: 'tableRow', path: `row-${r.no}`, depth: 1, tableNo: r.no, group: r.group, groupNo: r.groupNo,
-      deadlines: parseTimeExpressions(r.title, s.time),
-    };
+    // A row may be named by several documents (task-identity.ts): the node holds what its title
+    // says, and where each document places it (number, group) is on that document's PART_OF edge.
+    const props: GraphNode['props'] = { kind: 'tableRow', deadlines: parseTimeExpressions(r.title, s.time) };
     nodes.push({ id, type: 'Task', name: r.title, aliases: [], props, evidence });
-    partOf(id, documentId, evidence);
+    partOf(id, documentId, evidence, { doc, tableNo: r.no, group: r.group, groupNo: r.groupNo });
   }
   return { nodes, edges, warnings: [] };
 }

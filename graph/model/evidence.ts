@@ -25,3 +25,8 @@ export function mergeEvidence(a: readonly Evidence[], b: readonly Evidence[]): E
   }
   return out;
 }
+
+/** The documents an item's evidence comes from, each once, in evidence order. */
+export function evidenceDocs(evidence: readonly Evidence[]): string[] {
+  return [...new Set(evidence.map((e) => e.doc))];
+}

@@ -30,17 +30,27 @@ export const AgencyPropsSchema = z.object({
   /** 各相关部门, 各区政府…: visible, but never counted as a specific agency. */
   collective: z.boolean().optional(),
 });
+/**
+ * A section belongs to one document (`doc`, `path`, `depth`). A table row can be named by
+ * several documents and is one node for all of them, so it holds only what its title says;
+ * each document's placement of it is on its PART_OF edge (PartOfRowPropsSchema).
+ */
 export const TaskPropsSchema = z.object({
-  doc: z.string(),
+  doc: z.string().optional(),
   kind: z.enum(['section', 'tableRow']),
-  /** Section path such as "四.(一).1" or table "row 14". */
+  /** Section path such as "四.(一).1". */
   path: z.string().optional(),
   depth: z.number().int().optional(),
-  tableNo: z.number().int().optional(),
-  group: z.string().optional(),
   goals: z.string().optional(),
   work: z.string().optional(),
   deadlines: z.array(TimeIntervalSchema).optional(),
+});
+/** PART_OF from a table row to its document: where that document puts the row. */
+export const PartOfRowPropsSchema = z.object({
+  doc: z.string(),
+  tableNo: z.number().int(),
+  group: z.string(),
+  groupNo: z.number().int(),
 });
 export const DocumentPropsSchema = z.object({
   file: z.string(),

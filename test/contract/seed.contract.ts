@@ -62,7 +62,7 @@ export function describeSeed(makeStore: MakeStore): void {
       ]);
       expect(r.paths[0]?.edges).toEqual([`MENTIONS:task:${PLAN}#5.1->institution:深圳大学`, `TARGETS:task:${PLAN}#5.1->${BIO}`]);
       const districts = await store().shortestPaths('agency:南山区政府', 'agency:龙岗区政府', { max: 10 });
-      expect(districts.paths.map((p) => p.nodes[1])).toEqual([`task:${PLAN}#4.5.2`, `task:${PLAN}#4.5.3`, `task:${PLAN}#row-39`]);
+      expect(districts.paths.map((p) => p.nodes[1])).toEqual([`task:${PLAN}#4.5.2`, `task:${PLAN}#4.5.3`, 'task:规划建设金融中心区和金融服务基地']);
     });
 
     it('neighbours: every returned edge joins two returned nodes', async () => {

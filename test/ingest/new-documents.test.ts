@@ -4,6 +4,7 @@ import { listDocuments, removeLoadedDocument, resolveDocument } from '../../grap
 import type { GraphJson } from '../../graph/model/index.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
 import { S000, S004, rebuild, seedSource, seededEnv, withSortedEvidence, type Env } from './helpers.ts';
+import { rowIdsByNumber } from '../support/rows.ts';
 
 let env: Env;
 let before: GraphJson;
@@ -41,6 +42,30 @@ describe('a new document', () => {
     // The same facts as one ETL run over all three documents (evidence order aside).
     const all = rebuild(seedSource(S000), seedSource(S004), readSourceText('2010-plan.txt', new TextDecoder().decode(copyOf000())));
     expect(withSortedEvidence(after)).toEqual(withSortedEvidence(all));
+  });
+
+  it('a task both documents name is one node with evidence from each; its sections stay its own', async () => {
+    await env.ingest([{ name: '2010-plan.txt', bytes: copyOf000() }]);
+    const after = await env.store.exportGraph();
+    const tasks = (g: GraphJson) => g.nodes.filter((n) => n.type === 'Task');
+    // 145 new section tasks; the 124 table rows are the same tasks, named a second time.
+    expect(tasks(after).length - tasks(before).length).toBe(145);
+    const row14 = rowIdsByNumber(after, '2010-plan.txt').get(14)!;
+    expect(row14).toBe(rowIdsByNumber(after, S000).get(14));
+    const node = after.nodes.find((n) => n.id === row14)!;
+    expect(node.name).toBe('提高本土企业自主创新能力');
+    expect(node.evidence).toEqual([
+      { doc: S000, line: 267, quote: '14.提高本土企业自主创新能力' },
+      { doc: '2010-plan.txt', line: 267, quote: '14.提高本土企业自主创新能力' },
+    ]);
+    const placedIn = after.edges.filter((e) => e.type === 'PART_OF' && e.source === row14).map((e) => [e.target, e.props['tableNo']]);
+    expect(placedIn.sort()).toEqual([['document:深府〔2009〕9号', 14], ['document:深府〔2010〕1号', 14]]);
+    // Workload across documents: 发展改革局 leads the same 28 rows, found in both documents.
+    const ndrc = (await env.store.workload()).find((w) => w.agency.id === 'agency:发展改革局')!;
+    expect(ndrc.rows.led).toBe(28);
+    expect(ndrc.byDoc[S000]?.led).toBe(ndrc.byDoc['2010-plan.txt']?.led);
+    const only2010 = (await env.store.workload({ doc: '2010-plan.txt' })).find((w) => w.agency.id === 'agency:发展改革局')!;
+    expect(only2010.rows.led).toBe(28);
   });
 
   it('removing it leaves exactly the graph there was before', async () => {
@@ -81,7 +106,9 @@ describe('a new document', () => {
     const s = await env.ingest([{ name: 'plan-2030.html', bytes: Buffer.from(html) }]);
     expect(s.files[0]).toMatchObject({ status: 'new', file: 'plan-2030.txt', format: 'html' });
     const after = await env.store.exportGraph();
-    const rows = after.nodes.filter((n) => n.props['doc'] === 'plan-2030.txt' && n.props['kind'] === 'tableRow');
+    const rowIds = rowIdsByNumber(after, 'plan-2030.txt');
+    const rows = after.nodes.filter((n) => [...rowIds.values()].includes(n.id));
+    expect(rows.every((r) => r.props['kind'] === 'tableRow')).toBe(true);
     expect(rows.map((r) => r.name).sort()).toEqual(['建设某某大学', '建设某某学院']);
     const lead = (name: string) => after.edges.filter((e) => e.type === 'LEADS' && e.target === rows.find((r) => r.name === name)!.id).map((e) => e.source);
     expect(lead('建设某某大学')).toEqual(['agency:教育局']);

@@ -1,5 +1,5 @@
 import { MultiDirectedGraph } from 'graphology';
-import type { EdgeType, GraphEdge, GraphJson, GraphNode, NodeType } from '../../model/index.ts';
+import { evidenceDocs, type EdgeType, type GraphEdge, type GraphJson, type GraphNode, type NodeType } from '../../model/index.ts';
 import type { ResponsibilityRow } from '../../analysis/workload.ts';
 import { computeWorkload } from '../../analysis/workload.ts';
 import type { AgencyWorkload, Counts, WorkloadOptions } from '../types.ts';
@@ -107,7 +107,7 @@ export class GraphState {
     if (!this.cachedRows) {
       const rows: ResponsibilityRow[] = [];
       this.graph.forEachEdge((_id, e, _s, _t, agency, task) => {
-        if (e.type === 'LEADS' || e.type === 'COOPERATES') rows.push({ agency, task, role: e.type });
+        if (e.type === 'LEADS' || e.type === 'COOPERATES') rows.push({ agency, task, role: e.type, docs: evidenceDocs(e.evidence) });
       });
       this.cachedRows = rows;
     }

@@ -46,12 +46,13 @@ export async function shortestPaths(q: Query, from: string, to: string, options:
 export async function workload(q: Query, options: WorkloadOptions = {}): Promise<AgencyWorkload[]> {
   const rows = await q(
     `MATCH (a:${E})-[r:LEADS|COOPERATES]->(t:${E}) WHERE a.type = 'Agency' ` +
-      'RETURN a.id AS aid, a.type AS atype, a.name AS aname, a.props_json AS aprops, t.id AS tid, t.props_json AS tprops, type(r) AS role',
+      'RETURN a.id AS aid, a.type AS atype, a.name AS aname, a.props_json AS aprops, t.id AS tid, t.props_json AS tprops, type(r) AS role, r.docs AS docs',
   );
   const input: ResponsibilityRow[] = rows.map((r) => ({
     agency: { id: String(r['aid']), type: String(r['atype']), name: String(r['aname']), props: props(r['aprops']) },
     task: { id: String(r['tid']), props: props(r['tprops']) },
     role: r['role'] === 'LEADS' ? 'LEADS' : 'COOPERATES',
+    docs: Array.isArray(r['docs']) ? (r['docs'] as unknown[]).map(String) : [],
   }));
   return computeWorkload(input, options);
 }

@@ -1,5 +1,5 @@
 import type { EdgeType, Evidence, GraphEdge, GraphNode, NodeType, Props } from '../../model/index.ts';
-import { EDGE_TYPES, NODE_TYPES } from '../../model/index.ts';
+import { EDGE_TYPES, NODE_TYPES, evidenceDocs } from '../../model/index.ts';
 import { normaliseSearchText } from '../../analysis/search-rank.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Row } from './connection.ts';
@@ -21,8 +21,6 @@ export function relType(type: string): EdgeType {
   return t;
 }
 
-const docsOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.doc))];
-
 // Props and evidence are stored as JSON text: nested values survive unchanged and the same
 // Graph JSON comes back out. `docs` lists the evidence documents so a document's facts can be
 // found without parsing; the *_lc copies serve case-folded search.
@@ -36,12 +34,12 @@ export function nodeRow(n: GraphNode) {
     aliases_lc: n.aliases.map(normaliseSearchText),
     props_json: JSON.stringify(n.props),
     evidence_json: JSON.stringify(n.evidence),
-    docs: docsOf(n.evidence),
+    docs: evidenceDocs(n.evidence),
   };
 }
 
 export function edgeRow(e: GraphEdge) {
-  return { id: e.id, source: e.source, target: e.target, props_json: JSON.stringify(e.props), evidence_json: JSON.stringify(e.evidence), docs: docsOf(e.evidence) };
+  return { id: e.id, source: e.source, target: e.target, props_json: JSON.stringify(e.props), evidence_json: JSON.stringify(e.evidence), docs: evidenceDocs(e.evidence) };
 }
 
 /** SET clause shared by every node write. */

@@ -4,7 +4,7 @@ import { extractDependencies } from '../../../graph/etl/dependencies.ts';
 import { extractOrganisations } from '../../../graph/etl/organisations.ts';
 import { extractTechnologies } from '../../../graph/etl/technologies.ts';
 import { GraphJsonSchema } from '../../../graph/model/index.ts';
-import { parsedSeeds, readSeed, rowId, SEED_000, SEED_004 } from './seeds.ts';
+import { parsedSeeds, readSeed, rowId, rowNo, SEED_000, SEED_004 } from './seeds.ts';
 
 describe('entity steps inside buildGraph', () => {
   const { graph } = buildGraph([readSeed(SEED_000), readSeed(SEED_004)]);
@@ -21,7 +21,7 @@ describe('entity steps inside buildGraph', () => {
   it('answers "which agencies touch biotech work" from the table rows', () => {
     const bio = new Set(['technology:生命科学与生物技术', 'technology:医疗器械']);
     for (const e of graph.edges) if (e.type === 'SUBFIELD_OF' && bio.has(e.target)) bio.add(e.source);
-    const rows = new Set(graph.edges.filter((e) => e.type === 'TARGETS' && bio.has(e.target) && e.source.includes('#row-')).map((e) => e.source));
+    const rows = new Set(graph.edges.filter((e) => e.type === 'TARGETS' && bio.has(e.target) && rowNo(e.source) !== undefined).map((e) => e.source));
     expect([...rows].sort()).toEqual([8, 28, 29, 30, 45, 48].map(rowId).sort());
     const agencies = new Set(
       graph.edges.filter((e) => (e.type === 'LEADS' || e.type === 'COOPERATES') && rows.has(e.target)).map((e) => e.source),

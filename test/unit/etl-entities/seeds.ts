@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument } from '../../../graph/etl/parse-document.ts';
+import { parseDocument, readStructure } from '../../../graph/etl/parse-document.ts';
 import { readSourceText } from '../../../graph/etl/read-source.ts';
 import type { ParsedDocument, SourceDocument } from '../../../graph/etl/types.ts';
 
@@ -20,6 +20,15 @@ export function parsedSeeds(): ParsedDocument[] {
 export function sectionId(file: string, path: string): string {
   return `task:${file.replace(/\.txt$/, '')}#${path}`;
 }
+const rowIds000 = readStructure(readSeed(SEED_000)).rowIds;
+/** A table row of 000 by its number (rows are named by title: task-identity.ts). */
 export function rowId(no: number): string {
-  return `task:${SEED_000.replace(/\.txt$/, '')}#row-${no}`;
+  const id = rowIds000.get(no);
+  if (!id) throw new Error(`000 has no table row ${no}`);
+  return id;
+}
+/** The number 000 gives a row task, or undefined for any other task. */
+export function rowNo(taskId: string): number | undefined {
+  for (const [no, id] of rowIds000) if (id === taskId) return no;
+  return undefined;
 }

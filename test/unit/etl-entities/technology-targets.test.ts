@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractTechnologies } from '../../../graph/etl/technologies.ts';
 import type { GraphEdge } from '../../../graph/model/index.ts';
 import { oneTaskPerLine, span, syntheticDoc } from './fixture.ts';
-import { parsedSeeds, readSeed, rowId, sectionId, SEED_000, SEED_004 } from './seeds.ts';
+import { parsedSeeds, readSeed, rowId, rowNo, sectionId, SEED_000, SEED_004 } from './seeds.ts';
 
 const seeds = parsedSeeds();
 const fragment = extractTechnologies(seeds);
@@ -30,7 +30,7 @@ describe('TARGETS of the division-of-labour table rows (000)', () => {
   const rows = seeds[0]!.tasks.filter((t) => t.kind === 'tableRow');
   const biotechRows = rows
     .filter((r) => targets.some((e) => e.source === r.taskId && isBiotech(e.target)))
-    .map((r) => Number(r.taskId.replace(/.*#row-/, '')));
+    .map((r) => rowNo(r.taskId));
 
   it('lists exactly the life-science and biotech rows', () => {
     // 8 华大基因, 28 迈瑞医疗器械, 29 流感疫苗, 30 海洋生物, 45 生物产业加速器, 48 国家生物产业基地.
@@ -56,7 +56,7 @@ describe('TARGETS of the division-of-labour table rows (000)', () => {
 
   it('never reads technologies from the unit cells of a row (环保局, 食品药品监督局)', () => {
     const lines = readSeed(SEED_000).lines;
-    for (const e of targets.filter((t) => t.source.includes('#row-'))) {
+    for (const e of targets.filter((t) => rowNo(t.source) !== undefined)) {
       const row = rows.find((r) => r.taskId === e.source);
       // Evidence is the row's title line or the group heading above it, never a unit cell.
       for (const ev of e.evidence) {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../graph/etl/build-graph.ts';
 import { GraphJsonSchema, type GraphEdge } from '../../../graph/model/index.ts';
+import { rowLookup } from '../../support/rows.ts';
 import { PLAN, SCI, seed } from './seed-sources.ts';
 
 const result = buildGraph([seed(PLAN), seed(SCI)]);
 const { graph } = result;
-const row = (no: number) => `task:000_2ebb2acb91732bad#row-${no}`;
+const row = rowLookup(graph, PLAN);
 const section = (path: string) => `task:000_2ebb2acb91732bad#${path}`;
 const into = (target: string, type: GraphEdge['type']) =>
   graph.edges.filter((e) => e.target === target && e.type === type).map((e) => e.source).sort();
@@ -38,8 +39,13 @@ describe('buildGraph over both seeds', () => {
   it('makes every numbered table row a Task with its number and group', () => {
     const rows = graph.nodes.filter((n) => n.props.kind === 'tableRow');
     expect(rows).toHaveLength(124);
-    expect(graph.nodes.find((n) => n.id === row(57))).toMatchObject({ name: '组建中国创业资本投资基金', props: { tableNo: 57, group: '投资服务平台建设' } });
+    // A row is named by its title, so a later document naming the same row adds to this node.
+    expect(row(57)).toBe('task:组建中国创业资本投资基金');
+    expect(graph.nodes.find((n) => n.id === row(57))).toMatchObject({ name: '组建中国创业资本投资基金', props: { kind: 'tableRow' } });
+    const placement = graph.edges.find((e) => e.type === 'PART_OF' && e.source === row(57));
+    expect(placement).toMatchObject({ target: 'document:深府〔2009〕9号', props: { doc: PLAN, tableNo: 57, group: '投资服务平台建设', groupNo: 21 } });
     expect(into('document:深府〔2009〕9号', 'PART_OF')).toContain(row(124));
+    expect(new Set(rows.map((n) => n.id)).size).toBe(124);
   });
 
   it('pins lead and cooperating sets of real rows', () => {
@@ -59,7 +65,7 @@ describe('buildGraph over both seeds', () => {
 
   it('puts clause units on the section, not on the cited rows, and CITES the rows', () => {
     expect(into(section('3.7'), 'LEADS')).toEqual(['agency:发展改革局', 'agency:科技信息局', 'agency:财政局']);
-    expect(graph.edges.filter((e) => e.source === section('3.7') && e.type === 'CITES').map((e) => e.target)).toEqual([row(56), row(57)]);
+    expect(graph.edges.filter((e) => e.source === section('3.7') && e.type === 'CITES').map((e) => e.target).sort()).toEqual([row(56), row(57)].sort());
     // row 56 is led by 科技信息局 and 财政局 only: the clause's 发展改革局 is not copied onto it
     expect(into(row(56), 'LEADS')).toEqual(['agency:科技信息局', 'agency:财政局']);
     const clauseEdges = graph.edges.filter((e) => e.props.source === 'clause');

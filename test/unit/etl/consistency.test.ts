@@ -19,7 +19,7 @@ describe('findInconsistencies on the implementation plan', () => {
       [18, ['财政局'], ['高新办']],
       [59, ['财政局'], ['发展改革局']],
     ]);
-    expect(f[0]).toMatchObject({ sectionId: 'task:000_2ebb2acb91732bad#3.8', rowId: 'task:000_2ebb2acb91732bad#row-18', rowName: '国家工程实验室平台大楼项目建设' });
+    expect(f[0]).toMatchObject({ sectionId: 'task:000_2ebb2acb91732bad#3.8', rowId: 'task:国家工程实验室平台大楼项目建设', rowName: '国家工程实验室平台大楼项目建设' });
   });
 
   it('reports units a row adds (附表112 names seven cooperating units the clause of 国际技术合作 lacks)', () => {

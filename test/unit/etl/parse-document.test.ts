@@ -16,8 +16,8 @@ describe('parseDocument', () => {
   });
 
   it('gives a row every line it spans and the document as parent', () => {
-    expect(task('task:000_2ebb2acb91732bad#row-19')).toEqual({
-      taskId: 'task:000_2ebb2acb91732bad#row-19',
+    expect(task('task:组建深圳国家高技术产业创新中心')).toEqual({
+      taskId: 'task:组建深圳国家高技术产业创新中心',
       kind: 'tableRow',
       title: '组建深圳国家高技术产业创新中心',
       titleLine: 284,

@@ -60,11 +60,11 @@ describe('workload', () => {
 
   it('counts rows and sections, skips non-agencies and collective phrases, sorts by rows led', () => {
     const w = computeWorkload([
-      { agency: agency('b'), task: task('t1', 'tableRow', 'x.txt', ['2010-01-01']), role: 'LEADS' },
-      { agency: agency('b'), task: task('t2', 'section', 'y.txt'), role: 'COOPERATES' },
-      { agency: agency('a'), task: task('t1', 'tableRow', 'x.txt', ['2010-01-01']), role: 'COOPERATES' },
-      { agency: { ...agency('i'), type: 'Institution' }, task: task('t1', 'tableRow', 'x.txt'), role: 'COOPERATES' },
-      { agency: agency('c', { level: 'other', collective: true }), task: task('t1', 'tableRow', 'x.txt'), role: 'LEADS' },
+      { agency: agency('b'), task: task('t1', 'tableRow', 'x.txt', ['2010-01-01']), role: 'LEADS', docs: ['x.txt'] },
+      { agency: agency('b'), task: task('t2', 'section', 'y.txt'), role: 'COOPERATES', docs: ['y.txt'] },
+      { agency: agency('a'), task: task('t1', 'tableRow', 'x.txt', ['2010-01-01']), role: 'COOPERATES', docs: ['x.txt'] },
+      { agency: { ...agency('i'), type: 'Institution' }, task: task('t1', 'tableRow', 'x.txt'), role: 'COOPERATES', docs: ['x.txt'] },
+      { agency: agency('c', { level: 'other', collective: true }), task: task('t1', 'tableRow', 'x.txt'), role: 'LEADS', docs: ['x.txt'] },
     ]);
     expect(w.map((x) => [x.agency.id, x.rows, x.sections])).toEqual([
       ['b', { led: 1, cooperated: 0 }, { led: 0, cooperated: 1 }],
@@ -72,6 +72,15 @@ describe('workload', () => {
     ]);
     expect(w[0]?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0 }, 'y.txt': { led: 0, cooperated: 1 } });
     expect(w[0]?.byYear).toEqual({ '2010': { led: 1, cooperated: 0 }, none: { led: 0, cooperated: 1 } });
+  });
+
+  it('a row named by two documents counts once as a row and once in each document', () => {
+    const shared = { agency: agency('b'), task: { id: 't1', props: { kind: 'tableRow' } }, role: 'LEADS' as const, docs: ['x.txt', 'z.txt'] };
+    const [all] = computeWorkload([shared]);
+    expect(all?.rows).toEqual({ led: 1, cooperated: 0 });
+    expect(all?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0 }, 'z.txt': { led: 1, cooperated: 0 } });
+    expect(computeWorkload([shared], { doc: 'z.txt' })[0]?.rows).toEqual({ led: 1, cooperated: 0 });
+    expect(computeWorkload([shared], { doc: 'y.txt' })).toEqual([]);
   });
 });
 
