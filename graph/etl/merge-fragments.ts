@@ -55,6 +55,10 @@ export class GraphAccumulator {
     return this.nodes.has(id);
   }
 
+  edgeValues(): GraphEdge[] {
+    return [...this.edges.values()];
+  }
+
   toGraph(): GraphJson {
     return sortGraphJson({ nodes: [...this.nodes.values()], edges: [...this.edges.values()] });
   }

@@ -1,0 +1,47 @@
+import type { ExtractionWarning, GraphEdge, GraphJson, GraphNode } from '../model/index.ts';
+
+export interface DocumentFragment {
+  graph: GraphJson;
+  warnings: ExtractionWarning[];
+}
+
+/** One pass over the graph, whatever the number of documents wanted. */
+export function splitByDocument(graph: GraphJson, files: ReadonlySet<string>): Map<string, DocumentFragment> {
+  const out = new Map<string, DocumentFragment>();
+  for (const f of files) out.set(f, { graph: { nodes: [], edges: [] }, warnings: [] });
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const own = new Map<string, Set<string>>([...files].map((f) => [f, new Set<string>()]));
+  for (const n of graph.nodes) {
+    for (const [doc, evidence] of evidenceByDoc(n, files)) {
+      out.get(doc)!.graph.nodes.push({ ...n, evidence });
+      own.get(doc)!.add(n.id);
+    }
+  }
+  for (const e of graph.edges) {
+    for (const [doc, evidence] of evidenceByDoc(e, files)) {
+      const frag = out.get(doc)!.graph;
+      frag.edges.push({ ...e, evidence });
+      // An edge into a node this document does not mention (a catalogue entry) brings the node
+      // as the catalogue has it, so the store never receives a dangling edge.
+      for (const end of [e.source, e.target]) {
+        const node = byId.get(end);
+        if (node && !own.get(doc)!.has(end)) {
+          frag.nodes.push(node);
+          own.get(doc)!.add(end);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function evidenceByDoc(item: GraphNode | GraphEdge, files: ReadonlySet<string>): Map<string, GraphNode['evidence']> {
+  const m = new Map<string, GraphNode['evidence']>();
+  for (const ev of item.evidence) {
+    if (!files.has(ev.doc)) continue;
+    const list = m.get(ev.doc);
+    if (list) list.push(ev);
+    else m.set(ev.doc, [ev]);
+  }
+  return m;
+}
