@@ -18,12 +18,27 @@ export interface UnitRoles {
   coop: PlacedUnit[];
 }
 
+// The same few hundred unit names recur in every cell: type each once. Bounded so memory stays flat.
+const RESOLVED = new Map<string, { unit: ResolvedUnit; id: string }>();
+const RESOLVED_MAX = 20_000;
+
+function resolved(mention: UnitMention): { unit: ResolvedUnit; id: string } {
+  const key = (mention.sharedMunicipal ? '1' : '0') + mention.surface;
+  let r = RESOLVED.get(key);
+  if (!r) {
+    const unit = resolveUnit(mention);
+    r = { unit, id: nodeId(unit.type, unit.canonical) };
+    if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.clear();
+    RESOLVED.set(key, r);
+  }
+  return r;
+}
+
 function place(parts: readonly LineText[]): PlacedUnit[] {
   const seen = new Set<string>();
   const out: PlacedUnit[] = [];
   for (const mention of splitUnitList(parts)) {
-    const unit = resolveUnit(mention);
-    const id = nodeId(unit.type, unit.canonical);
+    const { unit, id } = resolved(mention);
     if (seen.has(id)) continue;
     seen.add(id);
     out.push({ mention, unit, id, cell: [...parts] });
