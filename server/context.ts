@@ -10,7 +10,7 @@ export type ConsistencyReport = z.output<typeof ConsistencyResponseSchema>;
 export type DocumentList = z.output<typeof DocumentsResponseSchema>['documents'];
 
 /** Runs the ETL's text-vs-table check over source documents (graph/etl buildGraph in production). */
-export type ConsistencyCheck = (docs: SourceDocument[]) => Pick<ConsistencyReport, 'findings' | 'warnings'>;
+export type ConsistencyCheck = (docs: SourceDocument[]) => Pick<ConsistencyReport, 'findings' | 'warnings' | 'rowDisagreements'>;
 
 /** What every route needs: the store behind a timeout, the sources, and the derived caches. */
 export interface AppContext {
@@ -18,7 +18,7 @@ export interface AppContext {
   sources: SourceProvider;
   /** Runs a store call under the configured timeout (TimeoutError → 503). */
   call<T>(fn: (store: GraphStore) => Promise<T>): Promise<T>;
-  consistency: SnapshotCache<Pick<ConsistencyReport, 'findings' | 'warnings'>>;
+  consistency: SnapshotCache<Pick<ConsistencyReport, 'findings' | 'warnings' | 'rowDisagreements'>>;
   documents: SnapshotCache<DocumentList>;
   version: string;
   /** Drop derived caches (after a reload that may not change the counts). */
@@ -38,7 +38,7 @@ export function createContext(store: GraphStore, sources: SourceProvider, check:
     call,
     version,
     consistency: new SnapshotCache(counts, async () => {
-      if (!check) return { findings: [], warnings: [] };
+      if (!check) return { findings: [], warnings: [], rowDisagreements: [] };
       const docs: SourceDocument[] = [];
       for (const f of await sources.listFiles()) {
         const d = await sources.read(f);

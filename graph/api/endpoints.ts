@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS, EDGE_TYPES, NODE_TYPES } from '../model/ids.ts';
-import { ConsistencyFindingSchema, ExtractionWarningSchema, GraphNodeSchema } from '../model/index.ts';
+import { ConsistencyFindingSchema, ExtractionWarningSchema, GraphNodeSchema, RowDisagreementSchema } from '../model/index.ts';
 import { EdgeTypeListSchema, IdListSchema, MAX_ELEMENTS, NodeTypeListSchema, SubgraphSchema } from './common.ts';
 
 // One schema per boundary: the server validates with these and uses the parsed value;
@@ -113,6 +113,8 @@ export const MatrixResponseSchema = z.object({
 // GET /api/consistency
 export const ConsistencyResponseSchema = z.object({
   findings: z.array(ConsistencyFindingSchema),
+  /** Rows several documents name, where the documents give them different units. */
+  rowDisagreements: z.array(RowDisagreementSchema),
   warnings: z.array(ExtractionWarningSchema),
   ...CapSchema,
 });

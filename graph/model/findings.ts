@@ -17,6 +17,25 @@ export const ConsistencyFindingSchema = z.object({
 });
 export type ConsistencyFinding = z.infer<typeof ConsistencyFindingSchema>;
 
+/**
+ * A table row named by several documents whose documents give it different units for one role,
+ * e.g. the 2009 table has 高新办 cooperate and the 2010 table 发展改革局. One entry per document.
+ */
+export const RowDisagreementSchema = z.object({
+  rowId: z.string(),
+  rowName: z.string(),
+  role: z.enum(['LEADS', 'COOPERATES']),
+  documents: z.array(
+    z.object({
+      doc: z.string(),
+      tableNo: z.number().int().nullable().describe('the number this document gives the row'),
+      units: z.array(z.string()).describe('names of the units this document gives the role, sorted'),
+      row: EvidenceSchema.nullable().describe("the row's title line in this document"),
+    }),
+  ),
+});
+export type RowDisagreement = z.infer<typeof RowDisagreementSchema>;
+
 export const WARNING_KINDS = [
   'unresolved-abbreviation',
   'unknown-unit-type',

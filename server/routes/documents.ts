@@ -35,9 +35,10 @@ export function documentRoutes(ctx: AppContext): Router {
   });
   r.get('/consistency', async (_req, res) => {
     const report = await ctx.consistency.get();
-    const truncated = report.findings.length > MAX_ELEMENTS || report.warnings.length > MAX_ELEMENTS;
+    const truncated = [report.findings, report.warnings, report.rowDisagreements].some((l) => l.length > MAX_ELEMENTS);
     sendJson(res, ConsistencyResponseSchema, {
       findings: report.findings.slice(0, MAX_ELEMENTS),
+      rowDisagreements: report.rowDisagreements.slice(0, MAX_ELEMENTS),
       warnings: report.warnings.slice(0, MAX_ELEMENTS),
       truncated,
       limit: MAX_ELEMENTS,

@@ -12,6 +12,7 @@ import { readSourceFile } from '../../graph/etl/read-source.ts';
 import { createStore, storeConfigFromEnv } from '../../graph/store/create-store.ts';
 import type { GraphStore } from '../../graph/store/types.ts';
 import { createApp } from '../../server/app.ts';
+import { etlConsistencyCheck } from '../../server/consistency-check.ts';
 import { createFolderSources } from '../../server/sources.ts';
 
 // Shared by the browser specs and the bench harness: one real app over the seeds, one Chromium.
@@ -100,7 +101,7 @@ export async function startAppServer(opts: { seedsDir?: string; uiDir?: string }
   const app = createApp({
     store,
     sources: createFolderSources([seedsDir]),
-    consistencyCheck: (docs) => { const r = buildGraph(docs); return { findings: r.findings, warnings: r.warnings }; },
+    consistencyCheck: etlConsistencyCheck,
     options: { staticDir: uiDir },
   });
   const server = await new Promise<import('node:http').Server>((ok) => { const s = app.listen(0, '127.0.0.1', () => ok(s)); });

@@ -13,13 +13,13 @@ export interface AppSession {
  * One real app over the seeds and one Chromium page for a whole spec file. A missing Chromium
  * fails every test with the install hint instead of showing them as skipped.
  */
-export function useAppSession(prepare: (s: AppSession) => Promise<void>, onClose?: () => void): void {
+export function useAppSession(prepare: (s: AppSession) => Promise<void>, onClose?: () => void, opts: { seedsDir?: () => string } = {}): void {
   let setupError: unknown;
   let session: Partial<AppSession> = {};
   beforeAll(async () => {
     try {
       // Settled apart so whichever did start is closed in afterAll.
-      const [s, b] = await Promise.allSettled([startAppServer(), launchBrowser()]);
+      const [s, b] = await Promise.allSettled([startAppServer(opts.seedsDir ? { seedsDir: opts.seedsDir() } : {}), launchBrowser()]);
       if (s.status === 'fulfilled') session.srv = s.value;
       if (b.status === 'fulfilled') session.browser = b.value;
       if (b.status === 'rejected') throw b.reason;

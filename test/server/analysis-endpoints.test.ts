@@ -99,6 +99,7 @@ describe('analysis endpoints over HTTP on the seed graph', () => {
     const r = await getJson(srv.base, '/api/consistency', ConsistencyResponseSchema);
     const etl = await seedGraph();
     expect(r.findings).toHaveLength(etl.findings.length);
+    expect(r.rowDisagreements).toEqual([]); // no row is in both seeds
     expect(r.findings.length).toBeGreaterThan(10);
     const f = r.findings.find((x) => x.clause.line === 47);
     expect(f?.clause.quote).toContain('见附表18');

@@ -1,4 +1,5 @@
-import type { ConsistencyFinding, ExtractionWarning } from '../../model/index.ts';
+import { findRowDisagreements } from '../../analysis/row-agreement.ts';
+import type { ConsistencyFinding, ExtractionWarning, RowDisagreement } from '../../model/index.ts';
 import { buildGraph } from '../../etl/build-graph.ts';
 import type { Command } from '../command.ts';
 import { parseCliArgs } from '../cli-args.ts';
@@ -6,16 +7,19 @@ import { readSources } from '../read-sources.ts';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check [files…] [--json]: clauses whose units differ from the table rows they cite, and extraction warnings',
+  summary: 'check [files…] [--json]: clauses whose units differ from the rows they cite, rows documents name differently, extraction warnings',
   async run(argv) {
     const args = parseCliArgs(argv);
-    const { findings, warnings } = buildGraph(await readSources(args.files));
+    const { graph, findings, warnings } = buildGraph(await readSources(args.files));
+    const rowDisagreements = findRowDisagreements(graph);
     if (args.json) {
-      console.log(JSON.stringify({ findings, warnings }, null, 2));
+      console.log(JSON.stringify({ findings, rowDisagreements, warnings }, null, 2));
       return 0;
     }
     console.log(`consistency findings: ${findings.length}`);
     for (const f of findings) console.log(formatFinding(f));
+    console.log(`\nrows the documents name differently: ${rowDisagreements.length}`);
+    for (const d of rowDisagreements) console.log(formatDisagreement(d));
     console.log(`\nextraction warnings: ${warnings.length}`);
     for (const w of warnings) console.log(formatWarning(w));
     return 0; // a report, not a gate
@@ -28,6 +32,12 @@ function formatFinding(f: ConsistencyFinding): string {
   if (f.onlyInClause.length) parts.push(`    only in clause: ${f.onlyInClause.join('、')}`);
   if (f.onlyInRow.length) parts.push(`    only in row:    ${f.onlyInRow.join('、')}  (line ${f.row.map((e) => e.line).join(', ')})`);
   return parts.join('\n');
+}
+
+function formatDisagreement(d: RowDisagreement): string {
+  const role = d.role === 'LEADS' ? '牵头' : '配合';
+  const lines = d.documents.map((x) => `    ${x.doc}${x.row ? `:${x.row.line}` : ''} 附表${x.tableNo ?? '?'}: ${x.units.join('、') || '—'}`);
+  return [`${d.rowName} [${role}]`, ...lines].join('\n');
 }
 
 function formatWarning(w: ExtractionWarning): string {

@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../graph/etl/build-graph.ts';
 import { toGraphJsonText } from '../../../graph/export/json.ts';
+import { laterEditionText } from '../../support/later-edition.ts';
 import { PLAN, SCI, seed } from './seed-sources.ts';
 
 const run = promisify(execFile);
@@ -49,5 +50,15 @@ describe('kg etl / export / stats / check on the embedded store', () => {
     expect(stats.stdout).toMatch(/1\. 发展改革局 {2}28 {2}\[municipal\]/);
     const check = await kg('check');
     expect(check.stdout).toContain('consistency findings: 27');
+    expect(check.stdout).toContain('rows the documents name differently: 0');
+  });
+
+  it('check compares rows across documents: a later edition that changed one lead unit', async () => {
+    const edition = join(dir, 'plan-2010.txt');
+    await writeFile(edition, laterEditionText());
+    const check = await kg('check', `seeds/${PLAN}`, edition);
+    expect(check.stdout).toContain(
+      `rows the documents name differently: 1\n完善大学城管理体制 [牵头]\n    ${PLAN}:231 附表3: 教育局\n    plan-2010.txt:231 附表3: 科技信息局\n`,
+    );
   });
 });
