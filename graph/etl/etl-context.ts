@@ -56,17 +56,19 @@ function slot<T extends GraphNode | GraphEdge>(m: Slots<T>, id: string): Slot<T>
   return s;
 }
 
-/** Adds one document's facts to the slots; documents must come in file order. */
-export function addFacts(nodes: Slots<GraphNode>, edges: Slots<GraphEdge>, f: DocFacts): void {
+/** Adds one document's facts to the slots (only ids `keep` accepts); documents must come in file order. */
+export function addFacts(nodes: Slots<GraphNode>, edges: Slots<GraphEdge>, f: DocFacts, keep?: { nodes: Slots<GraphNode>; edges: Slots<GraphEdge> }): void {
+  const n = (id: string) => (!keep || keep.nodes.has(id) ? slot(nodes, id) : null);
+  const e = (id: string) => (!keep || keep.edges.has(id) ? slot(edges, id) : null);
   for (const frag of [f.structure, f.responsibility]) {
-    for (const n of frag.nodes) slot(nodes, n.id).early.push([f.file, n]);
-    for (const e of frag.edges) slot(edges, e.id).early.push([f.file, e]);
+    for (const x of frag.nodes) n(x.id)?.early.push([f.file, x]);
+    for (const x of frag.edges) e(x.id)?.early.push([f.file, x]);
   }
-  for (const [id, p] of f.organisations.nodes) slot(nodes, id).org.push([f.file, p]);
-  for (const [id, p] of f.organisations.edges) slot(edges, id).org.push([f.file, p]);
-  for (const e of f.targets) slot(edges, e.id).tech.push([f.file, e]);
-  for (const [id, p] of f.dependencies.nodes) slot(nodes, id).dep.push([f.file, p]);
-  for (const [id, p] of f.dependencies.edges) slot(edges, id).dep.push([f.file, p]);
+  for (const [id, p] of f.organisations.nodes) n(id)?.org.push([f.file, p]);
+  for (const [id, p] of f.organisations.edges) e(id)?.org.push([f.file, p]);
+  for (const x of f.targets) e(x.id)?.tech.push([f.file, x]);
+  for (const [id, p] of f.dependencies.nodes) n(id)?.dep.push([f.file, p]);
+  for (const [id, p] of f.dependencies.edges) e(id)?.dep.push([f.file, p]);
 }
 
 /**

@@ -1,21 +1,24 @@
 import { evidenceKey, sortGraphJson, type Evidence, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
 import type { GraphFragment } from './types.ts';
 
+/** Past this many pieces of evidence an item keeps a key set; below it a scan is cheaper than keys. */
+const SCAN_LIMIT = 12;
+
 /** Collects fragments; the same id is one node or edge: aliases and evidence united, props shallow-merged. */
 export class GraphAccumulator {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
-  private readonly warningKeys = new Set<string>();
-  /** Evidence keys already held per node / edge, so each merge costs only what it adds (was quadratic). */
-  private readonly nodeEvidence = new Map<string, Set<string>>();
-  private readonly edgeEvidence = new Map<string, Set<string>>();
+  /** Warnings seen, by document and line, so each merge costs only what it adds. */
+  private readonly warningsAt = new Map<string, Map<number, ExtractionWarning[]>>();
+  /** Evidence keys held per node / edge once it has many (was quadratic). */
+  private readonly evidenceSets = new Map<Evidence[], Set<string>>();
   readonly warnings: ExtractionWarning[] = [];
 
   addNode(n: GraphNode): void {
     const old = this.nodes.get(n.id);
     if (!old) {
       const evidence: Evidence[] = [];
-      this.nodeEvidence.set(n.id, appendEvidence(evidence, new Set(), n.evidence));
+      this.appendEvidence(evidence, n.evidence);
       this.nodes.set(n.id, { ...n, aliases: uniqueAliases(n.name, n.aliases), props: { ...n.props }, evidence });
       return;
     }
@@ -23,25 +26,29 @@ export class GraphAccumulator {
       old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
     }
     Object.assign(old.props, n.props); // our own copy, made on first sight: no new object per merge
-    appendEvidence(old.evidence, this.nodeEvidence.get(n.id)!, n.evidence);
+    this.appendEvidence(old.evidence, n.evidence);
   }
 
   addEdge(e: GraphEdge): void {
     const old = this.edges.get(e.id);
     if (!old) {
       const evidence: Evidence[] = [];
-      this.edgeEvidence.set(e.id, appendEvidence(evidence, new Set(), e.evidence));
+      this.appendEvidence(evidence, e.evidence);
       this.edges.set(e.id, { ...e, props: { ...e.props }, evidence });
       return;
     }
     Object.assign(old.props, e.props);
-    appendEvidence(old.evidence, this.edgeEvidence.get(e.id)!, e.evidence);
+    this.appendEvidence(old.evidence, e.evidence);
   }
 
   addWarning(w: ExtractionWarning): void {
-    const key = `${w.doc}:${w.line}:${w.kind}:${w.text ?? ''}:${w.message}`;
-    if (this.warningKeys.has(key)) return;
-    this.warningKeys.add(key);
+    let byLine = this.warningsAt.get(w.doc);
+    if (!byLine) this.warningsAt.set(w.doc, (byLine = new Map()));
+    let list = byLine.get(w.line);
+    if (!list) byLine.set(w.line, (list = []));
+    const text = w.text ?? '';
+    if (list.some((x) => x.kind === w.kind && (x.text ?? '') === text && x.message === w.message)) return;
+    list.push(w);
     this.warnings.push(w);
   }
 
@@ -62,19 +69,29 @@ export class GraphAccumulator {
   toGraph(): GraphJson {
     return sortGraphJson({ nodes: [...this.nodes.values()], edges: [...this.edges.values()] });
   }
-}
 
-/** Pushes the evidence not yet seen onto `target` (first-seen order, as mergeEvidence does); returns `seen`. */
-function appendEvidence(target: Evidence[], seen: Set<string>, incoming: readonly Evidence[]): Set<string> {
-  for (const e of incoming) {
-    const k = evidenceKey(e);
-    if (seen.has(k)) continue;
-    seen.add(k);
-    target.push(e);
+  /** Pushes the evidence not yet held onto `target` (first-seen order, as mergeEvidence does). */
+  private appendEvidence(target: Evidence[], incoming: readonly Evidence[]): void {
+    let seen = this.evidenceSets.get(target);
+    for (const e of incoming) {
+      if (!seen && target.length < SCAN_LIMIT) {
+        if (!target.some((x) => x.line === e.line && x.quote === e.quote && x.doc === e.doc)) target.push(e);
+        continue;
+      }
+      if (!seen) {
+        seen = new Set(target.map(evidenceKey));
+        this.evidenceSets.set(target, seen);
+      }
+      const k = evidenceKey(e);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      target.push(e);
+    }
   }
-  return seen;
 }
 
 function uniqueAliases(name: string, aliases: readonly string[]): string[] {
+  if (aliases.length === 0) return [];
+  if (aliases.length === 1) return aliases[0] && aliases[0] !== name ? [aliases[0]] : [];
   return [...new Set(aliases)].filter((a) => a && a !== name).sort();
 }

@@ -51,9 +51,20 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
   return { nodes, edges, warnings };
 }
 
+/** The warning a unit's typing deserves, if any; the same for every mention of that surface. */
+const ADVICE = new Map<string, { kind: ExtractionWarning['kind']; message: string } | null>();
+const ADVICE_MAX = 20_000;
+
 function unitWarnings(doc: string, u: PlacedUnit): ExtractionWarning[] {
-  const at = { doc, line: u.mention.line, text: u.mention.surface };
-  if (u.unit.via === 'unknown') return [{ ...at, kind: 'unknown-unit-type', message: `cannot tell what kind of unit ${u.mention.surface} is` }];
-  if (looksLikeAbbreviation(u.unit)) return [{ ...at, kind: 'unresolved-abbreviation', message: `${u.mention.surface} is not in the glossary; typed by its suffix only` }];
-  return [];
+  const key = u.mention.surface + (u.unit.via === 'unknown' ? '\0u' : looksLikeAbbreviation(u.unit) ? '\0a' : '');
+  let advice = ADVICE.get(key);
+  if (advice === undefined) {
+    const s = u.mention.surface;
+    if (u.unit.via === 'unknown') advice = { kind: 'unknown-unit-type', message: `cannot tell what kind of unit ${s} is` };
+    else if (looksLikeAbbreviation(u.unit)) advice = { kind: 'unresolved-abbreviation', message: `${s} is not in the glossary; typed by its suffix only` };
+    else advice = null;
+    if (ADVICE.size >= ADVICE_MAX) ADVICE.clear();
+    ADVICE.set(key, advice);
+  }
+  return advice ? [{ doc, line: u.mention.line, text: u.mention.surface, kind: advice.kind, message: advice.message }] : [];
 }

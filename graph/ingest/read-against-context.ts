@@ -1,4 +1,7 @@
-import { addFacts, readFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
+import { addFacts, readFacts, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
+import { DEPENDENCY_CAPS } from '../etl/dependencies.ts';
+import { ORGANISATION_CAPS } from '../etl/organisations.ts';
+import { foldParts } from '../etl/step-parts.ts';
 import { buildGraph } from '../etl/build-graph.ts';
 import { readTechnologyCatalogue } from '../etl/entities/technology-catalogue.ts';
 import { foldEdge, foldNode } from '../etl/fold-slots.ts';
@@ -6,7 +9,7 @@ import { GraphAccumulator } from '../etl/merge-fragments.ts';
 import { readStructure } from '../etl/parse-document.ts';
 import type { SourceDocument } from '../etl/types.ts';
 import { sortGraphJson, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
-import { splitByDocument, type DocumentFragment } from './split-by-document.ts';
+import { splitByDocument, splitOne, type DocumentFragment } from './split-by-document.ts';
 import { applyMergeRules, type MergeRules } from './merge-rules.ts';
 
 /**
@@ -21,22 +24,38 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   if ((catalogueDoc === undefined || file < catalogueDoc) && readTechnologyCatalogue(source)) return readWhole(ctx, source, rules);
 
   const facts = readFacts(s, ctx.tech);
+  const acc = new GraphAccumulator();
+  addOwn(acc, ctx, facts);
+  // Ids the context has too: its items and this document's, in the order the whole ETL adds them.
   const nodes: Slots<GraphNode> = new Map();
   const edges: Slots<GraphEdge> = new Map();
-  addFacts(nodes, edges, facts);
-  const acc = new GraphAccumulator();
+  addFacts(nodes, edges, facts, ctx);
   for (const [id, mine] of nodes) foldNode(acc, ctx.nodes.get(id), mine, file);
   for (const [id, mine] of edges) foldEdge(acc, ctx.edges.get(id), mine, file);
   for (const frag of [facts.structure, facts.responsibility, facts.organisations, facts.dependencies]) for (const w of frag.warnings) acc.addWarning(w);
   // Nodes its edges point at that it does not name itself, as the context has them.
-  for (const { source: a, target: b } of acc.edgeValues()) {
-    for (const end of [a, b]) if (!acc.hasNode(end) && ctx.nodes.has(end)) foldNode(acc, ctx.nodes.get(end), undefined, file);
+  for (const e of acc.edgeValues()) {
+    if (!acc.hasNode(e.source) && ctx.nodes.has(e.source)) foldNode(acc, ctx.nodes.get(e.source), undefined, file);
+    if (!acc.hasNode(e.target) && ctx.nodes.has(e.target)) foldNode(acc, ctx.nodes.get(e.target), undefined, file);
   }
-  let graph: GraphJson = acc.toGraph();
-  if (rules.merges.length > 0) graph = applyMergeRules(withContext(ctx, graph), rules);
-  const out = splitByDocument(graph, new Set([file])).get(file)!;
+  const graph = acc.toGraph();
+  if (rules.merges.length === 0) return { ...splitOne(graph, file), warnings: acc.warnings };
+  const out = splitByDocument(applyMergeRules(withContext(ctx, graph), rules), new Set([file])).get(file)!;
   out.warnings.push(...acc.warnings);
   return out;
+}
+
+/** Items only this document has: each step's in order, as the whole ETL would add them. */
+function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
+  for (const frag of [f.structure, f.responsibility]) {
+    for (const n of frag.nodes) if (!ctx.nodes.has(n.id)) acc.addNode(n);
+    for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.addEdge(e);
+  }
+  for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
+    for (const [id, p] of parts.nodes) if (!ctx.nodes.has(id)) acc.addNode(foldParts([p], caps.node));
+    for (const [id, p] of parts.edges) if (!ctx.edges.has(id)) acc.addEdge(foldParts([p], caps.edge));
+    if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.addEdge(e);
+  }
 }
 
 /** The context's whole graph with this document's items in place of the context's own: what merge rules must see. */

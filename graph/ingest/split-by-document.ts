@@ -45,3 +45,44 @@ function evidenceByDoc(item: GraphNode | GraphEdge, files: ReadonlySet<string>):
   }
   return m;
 }
+
+/** splitByDocument for one document, reusing items whose evidence is all its own. */
+export function splitOne(graph: GraphJson, file: string): DocumentFragment {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const own = new Set<string>();
+  for (const n of graph.nodes) {
+    const evidence = evidenceFrom(n.evidence, file);
+    if (!evidence) continue;
+    nodes.push(evidence === n.evidence ? n : { ...n, evidence });
+    own.add(n.id);
+  }
+  let byId: Map<string, GraphNode> | null = null;
+  for (const e of graph.edges) {
+    const evidence = evidenceFrom(e.evidence, file);
+    if (!evidence) continue;
+    edges.push(evidence === e.evidence ? e : { ...e, evidence });
+    for (const end of [e.source, e.target]) {
+      if (own.has(end)) continue;
+      byId ??= new Map(graph.nodes.map((n) => [n.id, n]));
+      const node = byId.get(end);
+      if (node) {
+        nodes.push(node);
+        own.add(end);
+      }
+    }
+  }
+  return { graph: { nodes, edges }, warnings: [] };
+}
+
+/** The evidence from `file`: the list itself when all of it is, null when none is. */
+function evidenceFrom(evidence: GraphNode['evidence'], file: string): GraphNode['evidence'] | null {
+  let all = true;
+  let any = false;
+  for (const e of evidence) {
+    if (e.doc === file) any = true;
+    else all = false;
+  }
+  if (all) return evidence.length > 0 ? evidence : null;
+  return any ? evidence.filter((e) => e.doc === file) : null;
+}
