@@ -1,4 +1,6 @@
+import { rebuildIfOlderEtl } from '../graph/ingest/etl-upgrade.ts';
 import { SourceLibrary } from '../graph/ingest/library.ts';
+import { loadMergeRules } from '../graph/ingest/merge-rules.ts';
 import { createStore, storeConfigFromEnv } from '../graph/store/create-store.ts';
 import { MemoryGraphStore } from '../graph/store/memory/memory-store.ts';
 import { SNAPSHOT_FILE } from '../graph/store/memory/snapshot.ts';
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
   // The CLI's document library: ingested versions shadow seeds, removed seeds are gone; the
   // evidence viewer and the consistency check read what was actually loaded.
   const library = await SourceLibrary.open(env.DATA_DIR, env.SEEDS_DIR);
+  const upgraded = await rebuildIfOlderEtl(store, library, await loadMergeRules(env.DATA_DIR));
+  if (upgraded) console.log(`policy-graph: ${upgraded}`);
   const reload = async () => {
     await library.refresh();
     return memory ? memory.reloadSnapshot() : false;

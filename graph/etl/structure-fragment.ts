@@ -1,5 +1,6 @@
 import { edgeId, type Evidence, type GraphEdge, type GraphNode, type TimeInterval } from '../model/index.ts';
 import { parseHeaderFields } from './document-header.ts';
+import { ETL_VERSION } from './etl-version.ts';
 import type { DocumentStructure } from './parse-document.ts';
 import type { SectionRecord } from './sections.ts';
 import { parseTimeExpressions, type TimeContext } from './time-expressions.ts';
@@ -60,7 +61,7 @@ function documentNode(s: DocumentStructure): GraphNode {
   const h = source.header;
   const fields = parseHeaderFields(source.lines);
   const evidence: Evidence[] = fields.map((f) => ({ doc: source.file, line: f.line, quote: f.value }));
-  const props: GraphNode['props'] = { file: source.file };
+  const props: GraphNode['props'] = { file: source.file, etlVersion: ETL_VERSION };
   for (const [k, v] of Object.entries(h)) if (v) props[k] = v;
   const name = h.title ?? s.docKey;
   const aliases = [h.number, s.docKey].filter((a): a is string => Boolean(a) && a !== name);

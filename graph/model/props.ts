@@ -54,6 +54,8 @@ export const PartOfRowPropsSchema = z.object({
 });
 export const DocumentPropsSchema = z.object({
   file: z.string(),
+  /** The ETL_VERSION that read it (graph/etl/etl-version.ts). */
+  etlVersion: z.number().int().optional(),
   url: z.string().optional(),
   indexNo: z.string().optional(),
   category: z.string().optional(),

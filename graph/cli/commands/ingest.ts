@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { formatIngestSummary } from '../../ingest/format-summary.ts';
+import { rebuildIfOlderEtl } from '../../ingest/etl-upgrade.ts';
 import { fileInputs, ingestInputs } from '../../ingest/ingest.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { loadMergeRules } from '../../ingest/merge-rules.ts';
@@ -26,9 +27,11 @@ export const ingestCommand: Command = {
     }
     const library = await SourceLibrary.open(dataDir);
     const rules = await loadMergeRules(dataDir);
-    const summary = await withStore(args, async (store) =>
-      ingestInputs(await fileInputs(files), { store, library, rules, progress: createProgress(process.stderr) }),
-    );
+    const summary = await withStore(args, async (store) => {
+      const upgraded = await rebuildIfOlderEtl(store, library, rules);
+      if (upgraded) console.error(upgraded);
+      return ingestInputs(await fileInputs(files), { store, library, rules, progress: createProgress(process.stderr) });
+    });
     console.log(args.json ? JSON.stringify(summary, null, 2) : formatIngestSummary(summary));
     // Refused files do not stop the run, but a script should notice them.
     return missing.length > 0 || summary.counts.refused > 0 || summary.counts.failed > 0 ? 1 : 0;
