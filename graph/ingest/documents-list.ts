@@ -1,4 +1,4 @@
-import type { GraphJson } from '../model/index.ts';
+import { evidenceDocs, type GraphJson } from '../model/index.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { DocumentEntry, SourceLibrary } from './library.ts';
 import { addChange, type Change } from './ingest.ts';
@@ -6,20 +6,35 @@ import { emptyRules, type MergeRules } from './merge-rules.ts';
 import { reapplyDocuments } from './reapply.ts';
 
 export interface LoadedDocument extends DocumentEntry {
-  /** Nodes and edges with evidence from this document in the store now. */
-  inStore: { nodes: number; edges: number };
+  /**
+   * Nodes and edges with evidence from this document in the store now, and its tasks another
+   * document names too (a shared table row: one node with evidence from each).
+   */
+  inStore: DocumentCounts;
 }
 
 /** The library's documents with live counts from the store (seeds included). */
 export async function listDocuments(library: SourceLibrary, store: GraphStore): Promise<LoadedDocument[]> {
   const counts = countByDoc(await store.exportGraph());
-  return library.entries().map((d) => ({ ...d, inStore: counts.get(d.file) ?? { nodes: 0, edges: 0 } }));
+  return library.entries().map((d) => ({ ...d, inStore: counts.get(d.file) ?? { nodes: 0, edges: 0, sharedTasks: 0 } }));
 }
 
-export function countByDoc(graph: GraphJson): Map<string, { nodes: number; edges: number }> {
-  const m = new Map<string, { nodes: number; edges: number }>();
-  const get = (doc: string) => m.get(doc) ?? (m.set(doc, { nodes: 0, edges: 0 }), m.get(doc)!);
-  for (const n of graph.nodes) for (const doc of new Set(n.evidence.map((e) => e.doc))) get(doc).nodes++;
+export interface DocumentCounts {
+  nodes: number;
+  edges: number;
+  sharedTasks: number;
+}
+
+export function countByDoc(graph: GraphJson): Map<string, DocumentCounts> {
+  const m = new Map<string, DocumentCounts>();
+  const get = (doc: string) => m.get(doc) ?? (m.set(doc, { nodes: 0, edges: 0, sharedTasks: 0 }), m.get(doc)!);
+  for (const n of graph.nodes) {
+    const docs = evidenceDocs(n.evidence);
+    for (const doc of docs) {
+      get(doc).nodes++;
+      if (n.type === 'Task' && docs.length > 1) get(doc).sharedTasks++;
+    }
+  }
   for (const e of graph.edges) for (const doc of new Set(e.evidence.map((x) => x.doc))) get(doc).edges++;
   return m;
 }

@@ -39,6 +39,8 @@ describe('a new document', () => {
       ['2010-plan.txt', '深府〔2010〕1号', 'ingested'],
     ]);
     expect(docs[2]!.inStore.nodes).toBe(citing(after, '2010-plan.txt'));
+    // Its 124 table rows are the seed's tasks; the 145 sections are its own.
+    expect(docs.map((d) => d.inStore.sharedTasks)).toEqual([124, 0, 124]);
     // The same facts as one ETL run over all three documents (evidence order aside).
     const all = rebuild(seedSource(S000), seedSource(S004), readSourceText('2010-plan.txt', new TextDecoder().decode(copyOf000())));
     expect(withSortedEvidence(after)).toEqual(withSortedEvidence(all));

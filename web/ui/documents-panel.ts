@@ -8,11 +8,13 @@ const WORDS = {
     loading: '正在读取文件…', documents: '文件', title: '标题', number: '文号', date: '发布日期', counts: '节点 / 关系',
     none: '尚未载入文件。', drop: '将文本文件或保存的网页(HTML)拖到这里，或 ', upload: '上传文件', sent: '个文件已发送',
     duplicates: '可能重复的机构', same: '同一机构', different: '不同机构',
+    shared: (n: number) => `${n} 项任务亦见于其他文件`,
   },
   en: {
     loading: 'Loading documents…', documents: 'Documents', title: 'Title', number: '文号', date: 'Date', counts: 'Nodes / edges',
     none: 'No documents loaded.', drop: 'Drop text documents or saved HTML pages here, or ', upload: 'Upload documents', sent: 'file(s) sent',
     duplicates: 'Possible duplicates', same: 'Same organisation', different: 'Different',
+    shared: (n: number) => `${n} tasks also in other documents`,
   },
 } as const;
 const w = () => WORDS[getLang()] ?? WORDS.en;
@@ -36,7 +38,7 @@ const MergesSchema = z.object({
   candidates: z.array(z.object({ id: z.string(), alias: RefSchema, canonical: RefSchema, score: z.number(), reasons: z.array(z.object({ kind: z.string(), detail: z.string(), evidence: z.array(EvidenceSchema) })) })),
 });
 const LoadedSchema = z.object({
-  documents: z.array(z.object({ file: z.string(), title: z.string().optional(), number: z.string().optional(), date: z.string().optional(), origin: z.string(), inStore: z.object({ nodes: z.number(), edges: z.number() }) })),
+  documents: z.array(z.object({ file: z.string(), title: z.string().optional(), number: z.string().optional(), date: z.string().optional(), origin: z.string(), inStore: z.object({ nodes: z.number(), edges: z.number(), sharedTasks: z.number().optional() }) })),
 });
 const OutcomeSchema = z.object({ input: z.string(), status: z.string(), file: z.string().optional(), message: z.string().optional(), warnings: z.array(z.string()) });
 export const UploadSummarySchema = z.object({
@@ -65,7 +67,7 @@ export function describeUpload(s: UploadSummary): string[] {
 /** Table rows from either document listing, the richer one when the server has it. */
 export function documentRows(loaded: z.infer<typeof LoadedSchema> | null, plain: DocumentsResponse | null): DocumentRow[] {
   if (loaded) {
-    return loaded.documents.map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: `${d.inStore.nodes} / ${d.inStore.edges}` }));
+    return loaded.documents.map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: `${d.inStore.nodes} / ${d.inStore.edges}${d.inStore.sharedTasks ? ` · ${w().shared(d.inStore.sharedTasks)}` : ''}` }));
   }
   return (plain?.documents ?? []).map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: '' }));
 }

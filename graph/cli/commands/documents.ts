@@ -20,7 +20,8 @@ export const documentsCommand: Command = {
       return 0;
     }
     for (const d of docs) {
-      const counts = `${d.inStore.nodes} nodes, ${d.inStore.edges} edges`;
+      const shared = d.inStore.sharedTasks > 0 ? `, ${d.inStore.sharedTasks} tasks also in other documents` : '';
+      const counts = `${d.inStore.nodes} nodes, ${d.inStore.edges} edges${shared}`;
       console.log(`${d.file}  ${d.date ?? '—'}  ${d.number ?? '—'}  ${counts}${d.origin === 'seed' ? '  (seed)' : ''}`);
       console.log(`    ${d.title ?? '(no title)'}`);
     }

@@ -20,6 +20,8 @@ describe('documents panel helpers', () => {
   it('prefers the listing with counts and falls back to the plain one', () => {
     const loaded = { documents: [{ file: 'a.txt', title: 'T', number: 'N', origin: 'seed', inStore: { nodes: 3, edges: 4 } }] };
     expect(documentRows(loaded, null)).toEqual([{ file: 'a.txt', title: 'T', number: 'N', date: '', counts: '3 / 4' }]);
+    const shared = { documents: [{ ...loaded.documents[0]!, inStore: { nodes: 3, edges: 4, sharedTasks: 2 } }] };
+    expect(documentRows(shared, null)[0]?.counts).toBe('3 / 4 · 2 项任务亦见于其他文件');
     const plain = { documents: [{ id: 'document:x', file: 'b.txt', title: null, number: null, date: '2009-01-01', url: null, publisher: null }], truncated: false, limit: 10 };
     expect(documentRows(null, plain)).toEqual([{ file: 'b.txt', title: '', number: '', date: '2009-01-01', counts: '' }]);
   });
