@@ -8,16 +8,22 @@ export interface TimeContext {
 
 const FIVE_YEAR: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, 四: 2021 }; // 十X五 → first year
 
-const RE = new RegExp(
-  [
+const NAMED = [
     '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期))',
     '(?<near>近期)',
     '(?<rel>年底前?)',
     '(?<rng>(?<r1>(?:19|20)\\d{2})年?[―\\-–—~至到](?<r2>(?:19|20)\\d{2})年)',
     '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:年?(?<end>底|末)|年第(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?<mend>底|末)?|年(?<within>内)?)(?<by>前|以前)?',
-  ].join('|'),
-  'g',
-);
+].join('|');
+// The same pattern with plain groups: a match then builds no groups object (the hot path).
+const RE = new RegExp(NAMED.replace(/\(\?<\w+>/g, '('), 'g');
+type Groups = Record<string, string | undefined>;
+const groupsOf = (m: RegExpExecArray): Groups => ({
+  fyp: m[1], fypn: m[2], near: m[3], rel: m[4], rng: m[5], r1: m[6], r2: m[7], pre: m[8],
+  y: m[9], end: m[10], q: m[11], h: m[12], m: m[13], mend: m[14], within: m[15], by: m[16],
+});
+
+const MAYBE_TIME = /[年期]|(?:19|20)\d\d/;
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -36,12 +42,15 @@ function period(text: string, start: number, end: number): TimeInterval {
  * a bare 年底 → the end of the year named just before it.
  */
 export function parseTimeExpressions(text: string, context: TimeContext = { periods: [] }): TimeInterval[] {
+  // Every expression has 年, 期 (期间, 时期, 近期) or a year 19xx/20xx: most text has none.
+  if (!MAYBE_TIME.test(text)) return [];
   const out: TimeInterval[] = [];
   const seen = new Set<string>();
   let lastYear: number | null = null;
-  for (const m of text.matchAll(RE)) {
-    const g = m.groups ?? {};
-    if (text[(m.index ?? 0) - 1] === '比') continue; // 比2005年增长: a baseline, not a deadline
+  RE.lastIndex = 0;
+  for (let m = RE.exec(text); m; m = RE.exec(text)) {
+    if (text[m.index - 1] === '比') continue; // 比2005年增长: a baseline, not a deadline
+    const g = groupsOf(m);
     // "2010年10月项目正式动工，年底完成基础工程": a bare 年底 is the end of the year just named.
     const t = g.rel ? (lastYear ? { text: m[0], start: null, end: `${lastYear}-12-31`, precision: 'year' as const, label: String(lastYear) } : null) : toInterval(m[0], g, context);
     if (g.y) lastYear = Number(g.y);
