@@ -67,9 +67,17 @@ export function findOrganisations(line: string): OrgMention[] {
     const type = ENTERPRISE_SUFFIX.test(name) ? 'Enterprise' : 'Institution';
     out.push({ index: start, text: name, entry: { canonical: name, type, aliases: [] }, recognised: true });
   }
+  if (out.length < 2) return out;
   // 中国电子科技集团公司第十一研究所 also ends in 集团 early on: keep the longest name only.
-  const inside = (a: OrgMention, b: OrgMention) => a !== b && a.index >= b.index && a.index + a.text.length <= b.index + b.text.length;
-  return out.filter((m) => !m.recognised || !out.some((o) => inside(m, o))).sort((a, b) => a.index - b.index);
+  return out.filter((m) => !m.recognised || !out.some((o) => inside(m, o))).sort(byIndex);
+}
+
+function inside(a: OrgMention, b: OrgMention): boolean {
+  return a !== b && a.index >= b.index && a.index + a.text.length <= b.index + b.text.length;
+}
+
+function byIndex(a: OrgMention, b: OrgMention): number {
+  return a.index - b.index;
 }
 
 const NOT_NAMES = new Set(['深港证券交易所', '工程研究院']);

@@ -13,22 +13,35 @@ export interface TaskIndex {
   tasksOn(line: number): readonly TaskSpan[];
 }
 
+// Three steps read the same document's tasks: index each document once.
+const INDEXES = new WeakMap<ParsedDocument, TaskIndex>();
+
 export function indexTasks(doc: ParsedDocument): TaskIndex {
+  let index = INDEXES.get(doc);
+  if (!index) {
+    index = buildIndex(doc);
+    INDEXES.set(doc, index);
+  }
+  return index;
+}
+
+function buildIndex(doc: ParsedDocument): TaskIndex {
   const byId = new Map(doc.tasks.map((t) => [t.taskId, t]));
   const depthOf = (t: TaskSpan): number => {
     let d = 0;
     for (let p = t.parentId; p && d < 50; p = byId.get(p)?.parentId ?? null) d++;
     return d;
   };
-  const byLine = new Map<number, Candidate[]>();
+  // Indexed by line number: an array is cheaper than a map for dense small integers.
+  const byLine: (Candidate[] | undefined)[] = [];
   for (const task of doc.tasks) {
     const depth = depthOf(task);
     for (const line of task.lines) {
       const text = doc.source.lines[line - 1] ?? '';
       const anchor = line === task.titleLine && task.title ? text.indexOf(task.title) : -1;
-      const list = byLine.get(line) ?? [];
-      list.push({ task, depth, anchor });
-      byLine.set(line, list);
+      const list = byLine[line];
+      if (list) list.push({ task, depth, anchor });
+      else byLine[line] = [{ task, depth, anchor }];
     }
   }
   return {
@@ -36,14 +49,14 @@ export function indexTasks(doc: ParsedDocument): TaskIndex {
     // the owner is the one whose title starts last before the place, else the deepest.
     taskAt(line, index) {
       let best: Candidate | null = null;
-      for (const c of byLine.get(line) ?? []) {
+      for (const c of byLine[line] ?? []) {
         if (c.anchor > index) continue;
         if (!best || c.anchor > best.anchor || (c.anchor === best.anchor && c.depth > best.depth)) best = c;
       }
       return best?.task ?? null;
     },
     tasksOn(line) {
-      return (byLine.get(line) ?? []).map((c) => c.task);
+      return (byLine[line] ?? []).map((c) => c.task);
     },
   };
 }
