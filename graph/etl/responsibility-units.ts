@@ -18,18 +18,24 @@ export interface UnitRoles {
   coop: PlacedUnit[];
 }
 
-// The same few hundred unit names recur in every cell: type each once. Bounded so memory stays flat.
-const RESOLVED = new Map<string, { unit: ResolvedUnit; id: string }>();
+// The same few hundred unit names recur in every cell: type each once, per 市-sharing flag.
+// Bounded so memory stays flat.
+const RESOLVED = [new Map<string, Resolved>(), new Map<string, Resolved>()] as const;
 const RESOLVED_MAX = 20_000;
 
-function resolved(mention: UnitMention): { unit: ResolvedUnit; id: string } {
-  const key = (mention.sharedMunicipal ? '1' : '0') + mention.surface;
-  let r = RESOLVED.get(key);
+interface Resolved {
+  unit: ResolvedUnit;
+  id: string;
+}
+
+function resolved(mention: UnitMention): Resolved {
+  const cache = RESOLVED[mention.sharedMunicipal ? 1 : 0];
+  let r = cache.get(mention.surface);
   if (!r) {
     const unit = resolveUnit(mention);
     r = { unit, id: nodeId(unit.type, unit.canonical) };
-    if (RESOLVED.size >= RESOLVED_MAX) RESOLVED.clear();
-    RESOLVED.set(key, r);
+    if (cache.size >= RESOLVED_MAX) cache.clear();
+    cache.set(mention.surface, r);
   }
   return r;
 }
@@ -37,21 +43,30 @@ function resolved(mention: UnitMention): { unit: ResolvedUnit; id: string } {
 function place(parts: readonly LineText[]): PlacedUnit[] {
   const seen = new Set<string>();
   const out: PlacedUnit[] = [];
+  const cell = [...parts];
   for (const mention of splitUnitList(parts)) {
     const { unit, id } = resolved(mention);
     if (seen.has(id)) continue;
     seen.add(id);
-    out.push({ mention, unit, id, cell: [...parts] });
+    out.push({ mention, unit, id, cell });
   }
   return out;
 }
 
+// The responsibility step and the consistency check read the same rows and clauses.
+const ROW_UNITS = new WeakMap<TableRow, UnitRoles>();
+const CLAUSE_UNITS = new WeakMap<ResponsibilityClause, UnitRoles>();
+
 export function rowUnits(row: TableRow): UnitRoles {
-  return { lead: place(row.lead), coop: place(row.coop) };
+  let r = ROW_UNITS.get(row);
+  if (!r) ROW_UNITS.set(row, (r = { lead: place(row.lead), coop: place(row.coop) }));
+  return r;
 }
 
 export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
-  return { lead: place([clause.lead]), coop: clause.coop ? place([clause.coop]) : [] };
+  let r = CLAUSE_UNITS.get(clause);
+  if (!r) CLAUSE_UNITS.set(clause, (r = { lead: place([clause.lead]), coop: clause.coop ? place([clause.coop]) : [] }));
+  return r;
 }
 
 export function mentionEvidence(doc: string, u: PlacedUnit): Evidence[] {
