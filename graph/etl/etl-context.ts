@@ -119,12 +119,17 @@ export class EtlContext {
   }
 }
 
+// A source's text is not changed once read, so its hash is kept with it (ingest may still rename it).
+const TEXT_KEYS = new WeakMap<SourceDocument, string>();
+
 function contentKey(sources: readonly SourceDocument[]): string {
-  const h = createHash('sha1');
-  for (const s of [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-    h.update(`${s.file}\0${JSON.stringify(s.header)}\0`);
-    for (const l of s.lines) h.update(l + '\n');
-    h.update('\0');
-  }
-  return h.digest('hex');
+  const keys = sources.map((s) => {
+    let k = TEXT_KEYS.get(s);
+    if (!k) {
+      k = createHash('sha1').update(`${JSON.stringify(s.header)}\0${s.lines.join('\n')}`).digest('hex');
+      TEXT_KEYS.set(s, k);
+    }
+    return `${s.file}\0${k}`;
+  });
+  return keys.sort().join('\0');
 }

@@ -20,12 +20,13 @@ export function documentKey(header: DocumentHeader, contentHash: string): Docume
  * and blank lines are ignored, so the HTML page and the text copy of one document hash alike.
  */
 export function contentHash(lines: readonly string[]): string {
-  const h = createHash('sha256');
+  // One update of the whole text: the same bytes as one per line, far fewer native calls.
+  let text = '';
   for (const line of lines) {
     const squeezed = line.replace(/\s+/gu, '');
-    if (squeezed) h.update(squeezed).update('\n');
+    if (squeezed) text += squeezed + '\n';
   }
-  return h.digest('hex');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** One text form for every input: no BOM, LF line ends. */
