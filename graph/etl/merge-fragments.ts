@@ -12,7 +12,23 @@ export class GraphAccumulator {
   private readonly warningsAt = new Map<string, Map<number, ExtractionWarning[]>>();
   /** Evidence keys held per node / edge once it has many (was quadratic). */
   private readonly evidenceSets = new Map<Evidence[], Set<string>>();
+  /** Evidence lists of adopted items (possibly shared with another item): copied before they grow. */
+  private readonly borrowed = new Set<Evidence[]>();
   readonly warnings: ExtractionWarning[] = [];
+
+  /** addNode for an item no one else will change: kept instead of copied (most items are seen once). */
+  adoptNode(n: GraphNode): void {
+    if (this.nodes.has(n.id) || hasRepeats(n.evidence)) return this.addNode(n);
+    n.aliases = uniqueAliases(n.name, n.aliases);
+    this.borrowed.add(n.evidence);
+    this.nodes.set(n.id, n);
+  }
+
+  adoptEdge(e: GraphEdge): void {
+    if (this.edges.has(e.id) || hasRepeats(e.evidence)) return this.addEdge(e);
+    this.borrowed.add(e.evidence);
+    this.edges.set(e.id, e);
+  }
 
   addNode(n: GraphNode): void {
     const old = this.nodes.get(n.id);
@@ -26,6 +42,7 @@ export class GraphAccumulator {
       old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
     }
     Object.assign(old.props, n.props); // our own copy, made on first sight: no new object per merge
+    if (this.borrowed.delete(old.evidence)) old.evidence = [...old.evidence];
     this.appendEvidence(old.evidence, n.evidence);
   }
 
@@ -38,6 +55,7 @@ export class GraphAccumulator {
       return;
     }
     Object.assign(old.props, e.props);
+    if (this.borrowed.delete(old.evidence)) old.evidence = [...old.evidence];
     this.appendEvidence(old.evidence, e.evidence);
   }
 
@@ -88,6 +106,18 @@ export class GraphAccumulator {
       target.push(e);
     }
   }
+}
+
+function hasRepeats(evidence: readonly Evidence[]): boolean {
+  if (evidence.length > SCAN_LIMIT) return true; // let the merging path dedupe long lists
+  for (let i = 1; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    for (let j = 0; j < i; j++) {
+      const x = evidence[j]!;
+      if (x.line === e.line && x.quote === e.quote && x.doc === e.doc) return true;
+    }
+  }
+  return false;
 }
 
 function uniqueAliases(name: string, aliases: readonly string[]): string[] {

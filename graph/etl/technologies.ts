@@ -77,7 +77,21 @@ function toNode(e: CatalogueEntry): GraphNode {
   };
 }
 
+// The matcher depends only on the catalogue's names; compiling its regex is costly, so keep the last few.
+const MATCHERS = new Map<string, TermMatcher<string | null>>();
+
 function buildMatcher(entries: Map<string, CatalogueEntry>): TermMatcher<string | null> {
+  const key = [...entries.keys()].join('\n');
+  let m = MATCHERS.get(key);
+  if (!m) {
+    m = compileMatcher(entries);
+    if (MATCHERS.size >= 4) MATCHERS.delete(MATCHERS.keys().next().value!);
+    MATCHERS.set(key, m);
+  }
+  return m;
+}
+
+function compileMatcher(entries: Map<string, CatalogueEntry>): TermMatcher<string | null> {
   const pairs: (readonly [string, string | null])[] = NOT_TECHNOLOGY_TERMS.map((t) => [t, null] as const);
   for (const name of entries.keys()) {
     pairs.push([name, name]);

@@ -45,16 +45,16 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   return out;
 }
 
-/** Items only this document has: each step's in order, as the whole ETL would add them. */
+/** Items only this document has: each step's in order, as the whole ETL would add them. Its facts are read for this call only, so the accumulator may keep them. */
 function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
   for (const frag of [f.structure, f.responsibility]) {
-    for (const n of frag.nodes) if (!ctx.nodes.has(n.id)) acc.addNode(n);
-    for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.addEdge(e);
+    for (const n of frag.nodes) if (!ctx.nodes.has(n.id)) acc.adoptNode(n);
+    for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
   for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
-    for (const [id, p] of parts.nodes) if (!ctx.nodes.has(id)) acc.addNode(foldParts([p], caps.node));
-    for (const [id, p] of parts.edges) if (!ctx.edges.has(id)) acc.addEdge(foldParts([p], caps.edge));
-    if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.addEdge(e);
+    for (const [id, p] of parts.nodes) if (!ctx.nodes.has(id)) acc.adoptNode(foldParts([p], caps.node));
+    for (const [id, p] of parts.edges) if (!ctx.edges.has(id)) acc.adoptEdge(foldParts([p], caps.edge));
+    if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
 }
 
