@@ -74,8 +74,16 @@ export function parseDivisionTable(lines: readonly string[]): DivisionTable | nu
 }
 
 /** Index of the task column title that is followed by 牵头单位 and a cooperating column. */
+// The sections and the table step both look for the header: find it once per document.
+const HEADERS = new WeakMap<readonly string[], { length: number; at: number }>();
+
 export function findTableHeader(lines: readonly string[]): number {
-  return lines.findIndex((l, i) => TASK_COLUMN.has(l.trim()) && lines[i + 1]?.trim() === '牵头单位' && /^(协办|配合|参与)单位$/.test(lines[i + 2]?.trim() ?? ''));
+  const known = HEADERS.get(lines);
+  if (known && known.length === lines.length) return known.at;
+  // Every task column title contains 任务: test that before trimming each line.
+  const at = lines.findIndex((l, i) => l.includes('任务') && TASK_COLUMN.has(l.trim()) && lines[i + 1]?.trim() === '牵头单位' && /^(协办|配合|参与)单位$/.test(lines[i + 2]?.trim() ?? ''));
+  HEADERS.set(lines, { length: lines.length, at });
+  return at;
 }
 
 /** Lines ending in 、 continue onto the next line; otherwise each line is one cell. */

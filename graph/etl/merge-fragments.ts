@@ -122,6 +122,9 @@ function hasRepeats(evidence: readonly Evidence[]): boolean {
 
 function uniqueAliases(name: string, aliases: readonly string[]): string[] {
   if (aliases.length === 0) return [];
-  if (aliases.length === 1) return aliases[0] && aliases[0] !== name ? [aliases[0]] : [];
-  return [...new Set(aliases)].filter((a) => a && a !== name).sort();
+  if (aliases.length > 8) return [...new Set(aliases)].filter((a) => a && a !== name).sort();
+  // Short lists (nearly all): no Set, same result.
+  const out: string[] = [];
+  for (const a of aliases) if (a && a !== name && !out.includes(a)) out.push(a);
+  return out.length > 1 ? out.sort() : out;
 }

@@ -70,9 +70,9 @@ export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
 }
 
 export function mentionEvidence(doc: string, u: PlacedUnit): Evidence[] {
-  const own: Evidence = { doc, line: u.mention.line, quote: u.mention.surface };
-  const rest = u.cell.filter((c) => c.line !== u.mention.line).map((c) => ({ doc, line: c.line, quote: c.text }));
-  return [own, ...rest];
+  const out: Evidence[] = [{ doc, line: u.mention.line, quote: u.mention.surface }];
+  for (const c of u.cell) if (c.line !== u.mention.line) out.push({ doc, line: c.line, quote: c.text });
+  return out;
 }
 
 /** The organisation node a unit mention stands for; the written form becomes an alias. */
