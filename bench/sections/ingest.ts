@@ -15,6 +15,7 @@ export async function runIngest(ctx: BenchContext): Promise<Figure[]> {
   const r = res.value;
   const heap = r.heapMb;
   // Flat memory: the heap after the last batch against the heap after the second (first is warm-up).
+  const batches = r.heapBatches ?? heap.map((_, i) => i + 1);
   const growth = (heap[heap.length - 1] ?? 0) - (heap[Math.min(1, heap.length - 1)] ?? 0);
   ctx.rss.push({ label: `ingest of ${n} synthetic documents`, maxRssMb: r.maxRssMb });
   return [
@@ -23,7 +24,7 @@ export async function runIngest(ctx: BenchContext): Promise<Figure[]> {
     figure('documents per second (wall)', r.documents / (r.ms / 1000), 'docs/s'),
     figure('MB per second (wall)', r.mbPerSec, 'MB/s'),
     figure('MB per CPU-second (per core)', r.mbPerCpuSec, 'MB/s', atLeast(r.mbPerCpuSec, 10, 'MB/s')),
-    figure(`heap after each batch of 25: first → last (${heap.length} batches)`, heap[heap.length - 1] ?? NaN, `MB (from ${heap[0] ?? '?'} MB, max ${Math.max(...heap)} MB)`),
+    figure(`heap after batches of 25: first → last (${batches[batches.length - 1] ?? 0} batches, ${heap.length} samples)`, heap[heap.length - 1] ?? NaN, `MB (from ${heap[0] ?? '?'} MB, max ${Math.max(...heap)} MB)`),
     figure('heap growth from batch 2 to the last', growth, 'MB', below(growth, 50, 'MB (flat)')),
   ];
 }

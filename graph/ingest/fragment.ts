@@ -18,14 +18,21 @@ export function buildFragments(
   batch: readonly SourceDocument[],
   rules: MergeRules = emptyRules(),
 ): Map<string, DocumentFragment> {
+  return new Map(eachFragment(context, batch, rules));
+}
+
+/** buildFragments one document at a time, so a caller that uses each at once keeps none of them. */
+export function* eachFragment(
+  context: readonly SourceDocument[],
+  batch: readonly SourceDocument[],
+  rules: MergeRules = emptyRules(),
+): Generator<[string, DocumentFragment]> {
   const files = new Set(batch.map((s) => s.file));
   const contextFiles = new Set(context.map((s) => s.file));
   const current = [...context.filter((s) => !files.has(s.file)), ...batch.filter((s) => contextFiles.has(s.file))];
-  const out = new Map<string, DocumentFragment>();
   const shared = EtlContext.of(current);
   for (const source of batch) {
     const ctx = contextFiles.has(source.file) ? EtlContext.of(current.filter((s) => s.file !== source.file)) : shared;
-    out.set(source.file, readAgainstContext(ctx, source, rules));
+    yield [source.file, readAgainstContext(ctx, source, rules)];
   }
-  return out;
 }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { SourceDocument } from '../etl/types.ts';
-import { buildFragments } from './fragment.ts';
+import { eachFragment } from './fragment.ts';
 import { emptyRules, type MergeRules } from './merge-rules.ts';
 import { prepareInput } from './read-input.ts';
 
@@ -21,8 +21,10 @@ export interface IngestEtlMeasurement {
   mbPerCpuSec: number;
   nodes: number;
   edges: number;
-  /** Heap after each batch (MB, after a GC when --expose-gc): flat means memory does not grow with documents. */
+  /** Heap after each sampled batch (MB, after a GC when --expose-gc): flat means memory does not grow with documents. */
   heapMb: number[];
+  /** The batches (1-based) heapMb was taken after: the first two, every `heapEvery`-th and the last. */
+  heapBatches: number[];
 }
 
 /**
@@ -31,24 +33,33 @@ export interface IngestEtlMeasurement {
  */
 export function measureIngestEtl(
   inputs: Iterable<RawInput>,
-  options: { context: readonly SourceDocument[]; batchSize?: number; rules?: MergeRules },
+  options: { context: readonly SourceDocument[]; batchSize?: number; rules?: MergeRules; heapEvery?: number },
 ): IngestEtlMeasurement {
   const batchSize = options.batchSize ?? 25;
+  // A forced full GC is costly and slows the batches after it: sampling fewer batches disturbs less.
+  const heapEvery = options.heapEvery ?? 1;
   const rules = options.rules ?? emptyRules();
   const gc = (globalThis as { gc?: () => void }).gc;
-  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, cpuMs: 0, mbPerCpuSec: 0, nodes: 0, edges: 0, heapMb: [] };
+  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, cpuMs: 0, mbPerCpuSec: 0, nodes: 0, edges: 0, heapMb: [], heapBatches: [] };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let batch: SourceDocument[] = [];
-  const flush = () => {
+  let batches = 0;
+  const flush = (last: boolean) => {
     if (batch.length === 0) return;
-    for (const f of buildFragments(options.context, batch, rules).values()) {
+    // Each fragment is counted and dropped as it comes, as the store path uses them.
+    for (const [, f] of eachFragment(options.context, batch, rules)) {
       m.nodes += f.graph.nodes.length;
       m.edges += f.graph.edges.length;
     }
     batch = [];
+    batches++;
+    if (last || batches <= 2 || batches % heapEvery === 0) sampleHeap();
+  };
+  const sampleHeap = () => {
     gc?.();
     m.heapMb.push(Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10);
+    m.heapBatches.push(batches);
   };
   for (const input of inputs) {
     const p = prepareInput(input.name, input.name, input.bytes);
@@ -59,9 +70,10 @@ export function measureIngestEtl(
     }
     m.documents++;
     batch.push(p.source);
-    if (batch.length >= batchSize) flush();
+    if (batch.length >= batchSize) flush(false);
   }
-  flush();
+  if (batch.length > 0) flush(true);
+  else if (batches > 0 && m.heapBatches[m.heapBatches.length - 1] !== batches) sampleHeap();
   m.ms = performance.now() - t0;
   m.mbPerSec = m.ms > 0 ? m.bytes / 1e6 / (m.ms / 1000) : 0;
   const cpu = process.cpuUsage(cpu0);
