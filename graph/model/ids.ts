@@ -30,12 +30,15 @@ export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
  * Re-running the ETL therefore yields identical ids (idempotent loads, MERGE on id).
  */
 export function nodeId(type: NodeType, canonicalName: string): string {
-  return `${type.toLowerCase()}:${canonicalName}`;
+  return [type.toLowerCase(), ':', canonicalName].join('');
 }
+
+// Ids are built by join, not by + or a template: those give a rope (cons string) that every
+// comparison and hash of the id (merging, sorting by id) must walk again; join gives a flat string.
 
 /** Deterministic edge id: one edge per (type, source, target). */
 export function edgeId(type: EdgeType, source: string, target: string): string {
-  return `${type}:${source}->${target}`;
+  return [type, ':', source, '->', target].join('');
 }
 
 export function typeOfNodeId(id: string): NodeType | undefined {
