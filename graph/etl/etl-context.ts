@@ -64,11 +64,11 @@ export function addFacts(nodes: Slots<GraphNode>, edges: Slots<GraphEdge>, f: Do
     for (const x of frag.nodes) n(x.id)?.early.push([f.file, x]);
     for (const x of frag.edges) e(x.id)?.early.push([f.file, x]);
   }
-  for (const [id, p] of f.organisations.nodes) n(id)?.org.push([f.file, p]);
-  for (const [id, p] of f.organisations.edges) e(id)?.org.push([f.file, p]);
+  for (const p of f.organisations.nodes.values()) n(p.first.id)?.org.push([f.file, p]);
+  for (const p of f.organisations.edges.values()) e(p.first.id)?.org.push([f.file, p]);
   for (const x of f.targets) e(x.id)?.tech.push([f.file, x]);
-  for (const [id, p] of f.dependencies.nodes) n(id)?.dep.push([f.file, p]);
-  for (const [id, p] of f.dependencies.edges) e(id)?.dep.push([f.file, p]);
+  for (const p of f.dependencies.nodes.values()) n(p.first.id)?.dep.push([f.file, p]);
+  for (const p of f.dependencies.edges.values()) e(p.first.id)?.dep.push([f.file, p]);
 }
 
 /**

@@ -16,7 +16,8 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
   const link = (type: EdgeType, u: PlacedUnit, target: string, source: 'table' | 'clause') => {
     nodes.push(unitNode(doc, u));
     edges.push({ id: edgeId(type, u.id, target), type, source: u.id, target, props: { source }, evidence: mentionEvidence(doc, u) });
-    warnings.push(...unitWarnings(doc, u));
+    const w = unitWarning(doc, u);
+    if (w) warnings.push(w);
   };
 
   for (const row of s.table?.rows ?? []) {
@@ -55,7 +56,7 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
 const ADVICE = new Map<string, { kind: ExtractionWarning['kind']; message: string } | null>();
 const ADVICE_MAX = 20_000;
 
-function unitWarnings(doc: string, u: PlacedUnit): ExtractionWarning[] {
+function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {
   const key = u.mention.surface + (u.unit.via === 'unknown' ? '\0u' : looksLikeAbbreviation(u.unit) ? '\0a' : '');
   let advice = ADVICE.get(key);
   if (advice === undefined) {
@@ -66,5 +67,5 @@ function unitWarnings(doc: string, u: PlacedUnit): ExtractionWarning[] {
     if (ADVICE.size >= ADVICE_MAX) ADVICE.clear();
     ADVICE.set(key, advice);
   }
-  return advice ? [{ doc, line: u.mention.line, text: u.mention.surface, kind: advice.kind, message: advice.message }] : [];
+  return advice ? { doc, line: u.mention.line, text: u.mention.surface, kind: advice.kind, message: advice.message } : null;
 }

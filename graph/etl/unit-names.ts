@@ -29,14 +29,28 @@ export function splitUnitList(parts: readonly LineText[]): UnitMention[] {
   const out: UnitMention[] = [];
   let municipal = false;
   for (const part of parts) {
-    for (const token of part.text.split(SEPARATOR)) {
-      const surface = token.trim().replace(/等$/, '').trim();
-      if (!surface || surface === '/') continue;
+    for (const surface of surfacesOf(part.text)) {
       out.push({ surface, line: part.line, sharedMunicipal: municipal && !surface.startsWith('市') });
       if (surface.startsWith('市') && !COLLECTIVE_PHRASES.includes(surface)) municipal = true;
     }
   }
   return out;
+}
+
+// Cells repeat across rows and documents: split each text once. Bounded so memory stays flat.
+const SURFACES = new Map<string, readonly string[]>();
+
+function surfacesOf(text: string): readonly string[] {
+  let list = SURFACES.get(text);
+  if (!list) {
+    list = text
+      .split(SEPARATOR)
+      .map((token) => token.trim().replace(/等$/, '').trim())
+      .filter((surface) => surface && surface !== '/');
+    if (SURFACES.size >= 20_000) SURFACES.clear();
+    SURFACES.set(text, list);
+  }
+  return list;
 }
 
 const BY_NAME = new Map<string, (typeof AGENCY_GLOSSARY)[number]>();

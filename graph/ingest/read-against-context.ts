@@ -52,8 +52,8 @@ function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
     for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
   for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
-    for (const [id, p] of parts.nodes) if (!ctx.nodes.has(id)) acc.adoptNode(foldParts([p], caps.node));
-    for (const [id, p] of parts.edges) if (!ctx.edges.has(id)) acc.adoptEdge(foldParts([p], caps.edge));
+    for (const p of parts.nodes.values()) if (!ctx.nodes.has(p.first.id)) acc.adoptNode(foldParts([p], caps.node));
+    for (const p of parts.edges.values()) if (!ctx.edges.has(p.first.id)) acc.adoptEdge(foldParts([p], caps.edge));
     if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
 }
