@@ -54,7 +54,7 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
 
 /** The warning a unit's typing deserves, if any; the same for every mention of that surface. */
 const ADVICE = new Map<string, { kind: ExtractionWarning['kind']; message: string } | null>();
-const ADVICE_MAX = 20_000;
+const ADVICE_MAX = 4096;
 
 function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {
   const key = u.mention.surface + (u.unit.via === 'unknown' ? '\0u' : looksLikeAbbreviation(u.unit) ? '\0a' : '');

@@ -21,7 +21,7 @@ export interface UnitRoles {
 // The same few hundred unit names recur in every cell: type each once, per 市-sharing flag.
 // Bounded so memory stays flat.
 const RESOLVED = [new Map<string, Resolved>(), new Map<string, Resolved>()] as const;
-const RESOLVED_MAX = 20_000;
+const RESOLVED_MAX = 4096;
 
 interface Resolved {
   unit: ResolvedUnit;

@@ -47,7 +47,7 @@ function surfacesOf(text: string): readonly string[] {
       .split(SEPARATOR)
       .map((token) => token.trim().replace(/等$/, '').trim())
       .filter((surface) => surface && surface !== '/');
-    if (SURFACES.size >= 20_000) SURFACES.clear();
+    if (SURFACES.size >= 4096) SURFACES.clear();
     SURFACES.set(text, list);
   }
   return list;
