@@ -41,13 +41,12 @@ function resolved(mention: UnitMention): Resolved {
 }
 
 function place(parts: readonly LineText[]): PlacedUnit[] {
-  const seen = new Set<string>();
   const out: PlacedUnit[] = [];
   const cell = [...parts];
   for (const mention of splitUnitList(parts)) {
     const { unit, id } = resolved(mention);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    // A cell names a handful of units: a scan is cheaper than a set.
+    if (out.some((u) => u.id === id)) continue;
     out.push({ mention, unit, id, cell });
   }
   return out;
