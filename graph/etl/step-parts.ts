@@ -70,6 +70,20 @@ export function foldParts<T extends GraphNode | GraphEdge>(parts: readonly Part<
   return out;
 }
 
+/**
+ * foldParts of one document's part alone, made from the part itself: only for parts read for
+ * this call, which nothing else holds.
+ */
+export function foldOwnPart<T extends GraphNode | GraphEdge>(p: Part<T>, cap: number): T {
+  const out = p.first;
+  if ('aliases' in out) {
+    const node = out as GraphNode;
+    for (const t of p.texts) if (t !== node.name && !node.aliases.includes(t)) node.aliases.push(t);
+  }
+  out.evidence = p.evidence.length > cap ? p.evidence.slice(0, cap) : p.evidence;
+  return out;
+}
+
 /** The step's fragment over documents (in the order given). */
 export function foldDocParts(docs: readonly DocParts[], caps: Caps): GraphFragment {
   const nodes = new Map<string, Part<GraphNode>[]>();

@@ -1,7 +1,7 @@
 import { addFacts, readFacts, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
 import { DEPENDENCY_CAPS } from '../etl/dependencies.ts';
 import { ORGANISATION_CAPS } from '../etl/organisations.ts';
-import { foldParts } from '../etl/step-parts.ts';
+import { foldOwnPart } from '../etl/step-parts.ts';
 import { buildGraph } from '../etl/build-graph.ts';
 import { readTechnologyCatalogue } from '../etl/entities/technology-catalogue.ts';
 import { foldEdge, foldNode } from '../etl/fold-slots.ts';
@@ -52,8 +52,8 @@ function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
     for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
   for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
-    for (const p of parts.nodes.values()) if (!ctx.nodes.has(p.first.id)) acc.adoptNode(foldParts([p], caps.node));
-    for (const p of parts.edges.values()) if (!ctx.edges.has(p.first.id)) acc.adoptEdge(foldParts([p], caps.edge));
+    for (const p of parts.nodes.values()) if (!ctx.nodes.has(p.first.id)) acc.adoptNode(foldOwnPart(p, caps.node));
+    for (const p of parts.edges.values()) if (!ctx.edges.has(p.first.id)) acc.adoptEdge(foldOwnPart(p, caps.edge));
     if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
 }
