@@ -2,7 +2,6 @@ import { edgeId, type EdgeType, type ExtractionWarning, type GraphEdge, type Gra
 import type { DocumentStructure } from './parse-document.ts';
 import { clauseUnits, mentionEvidence, rowUnits, unitNode, type PlacedUnit } from './responsibility-units.ts';
 import type { GraphFragment } from './types.ts';
-import { looksLikeAbbreviation } from './unit-names.ts';
 
 /**
  * LEADS / COOPERATES from the table rows (the authority for a row) and from the responsibility
@@ -52,20 +51,7 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
   return { nodes, edges, warnings };
 }
 
-/** The warning a unit's typing deserves, if any; the same for every mention of that surface. */
-const ADVICE = new Map<string, { kind: ExtractionWarning['kind']; message: string } | null>();
-const ADVICE_MAX = 4096;
-
 function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {
-  const key = u.mention.surface + (u.unit.via === 'unknown' ? '\0u' : looksLikeAbbreviation(u.unit) ? '\0a' : '');
-  let advice = ADVICE.get(key);
-  if (advice === undefined) {
-    const s = u.mention.surface;
-    if (u.unit.via === 'unknown') advice = { kind: 'unknown-unit-type', message: `cannot tell what kind of unit ${s} is` };
-    else if (looksLikeAbbreviation(u.unit)) advice = { kind: 'unresolved-abbreviation', message: `${s} is not in the glossary; typed by its suffix only` };
-    else advice = null;
-    if (ADVICE.size >= ADVICE_MAX) ADVICE.clear();
-    ADVICE.set(key, advice);
-  }
-  return advice ? { doc, line: u.mention.line, text: u.mention.surface, kind: advice.kind, message: advice.message } : null;
+  const a = u.advice;
+  return a ? { doc, line: u.mention.line, text: u.mention.surface, kind: a.kind, message: a.message } : null;
 }

@@ -2,7 +2,7 @@ import { nodeId, type Evidence, type GraphNode } from '../model/index.ts';
 import type { TableRow } from './division-table.ts';
 import type { ResponsibilityClause } from './responsibility-clauses.ts';
 import type { LineText } from './sections.ts';
-import { resolveUnit, splitUnitList, type ResolvedUnit, type UnitMention } from './unit-names.ts';
+import { looksLikeAbbreviation, resolveUnit, splitUnitList, type ResolvedUnit, type UnitMention } from './unit-names.ts';
 
 /** A unit mention with its typing and node id, ready to become an edge. */
 export interface PlacedUnit {
@@ -11,6 +11,13 @@ export interface PlacedUnit {
   id: string;
   /** Every line of the cell the unit sits in: a wrapped cell is evidenced by each of its lines. */
   cell: LineText[];
+  /** What its typing deserves a warning for, if anything (the same for every mention of the name). */
+  advice: UnitAdvice | null;
+}
+
+export interface UnitAdvice {
+  kind: 'unknown-unit-type' | 'unresolved-abbreviation';
+  message: string;
 }
 
 export interface UnitRoles {
@@ -26,6 +33,13 @@ const RESOLVED_MAX = 4096;
 interface Resolved {
   unit: ResolvedUnit;
   id: string;
+  advice: UnitAdvice | null;
+}
+
+function adviceFor(surface: string, unit: ResolvedUnit): UnitAdvice | null {
+  if (unit.via === 'unknown') return { kind: 'unknown-unit-type', message: `cannot tell what kind of unit ${surface} is` };
+  if (looksLikeAbbreviation(unit)) return { kind: 'unresolved-abbreviation', message: `${surface} is not in the glossary; typed by its suffix only` };
+  return null;
 }
 
 function resolved(mention: UnitMention): Resolved {
@@ -33,7 +47,7 @@ function resolved(mention: UnitMention): Resolved {
   let r = cache.get(mention.surface);
   if (!r) {
     const unit = resolveUnit(mention);
-    r = { unit, id: nodeId(unit.type, unit.canonical) };
+    r = { unit, id: nodeId(unit.type, unit.canonical), advice: adviceFor(mention.surface, unit) };
     if (cache.size >= RESOLVED_MAX) cache.clear();
     cache.set(mention.surface, r);
   }
@@ -44,10 +58,10 @@ function place(parts: readonly LineText[]): PlacedUnit[] {
   const out: PlacedUnit[] = [];
   const cell = [...parts];
   for (const mention of splitUnitList(parts)) {
-    const { unit, id } = resolved(mention);
+    const { unit, id, advice } = resolved(mention);
     // A cell names a handful of units: a scan is cheaper than a set.
     if (out.some((u) => u.id === id)) continue;
-    out.push({ mention, unit, id, cell });
+    out.push({ mention, unit, id, cell, advice });
   }
   return out;
 }
