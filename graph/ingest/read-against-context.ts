@@ -45,7 +45,10 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   return out;
 }
 
-/** Items only this document has: each step's in order, as the whole ETL would add them. Its facts are read for this call only, so the accumulator may keep them. */
+/**
+ * Items only this document has, each step's in the order the whole ETL adds them. Its facts are
+ * read for this call only, so the accumulator may keep them instead of copying.
+ */
 function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
   for (const frag of [f.structure, f.responsibility]) {
     for (const n of frag.nodes) if (!ctx.nodes.has(n.id)) acc.adoptNode(n);
@@ -54,6 +57,7 @@ function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
   for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
     for (const p of parts.nodes.values()) if (!ctx.nodes.has(p.first.id)) acc.adoptNode(foldOwnPart(p, caps.node));
     for (const p of parts.edges.values()) if (!ctx.edges.has(p.first.id)) acc.adoptEdge(foldOwnPart(p, caps.edge));
+    // The technology step comes between the organisation and dependency steps.
     if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
   }
 }
