@@ -39,20 +39,22 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
 }
 
 function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {
-  const texts = [rec.title, ...rec.texts.map((t) => t.text)];
-  if (rec.goals) texts.push(rec.goals.text);
-  if (rec.work && !rec.inline) texts.push(rec.work.text); // a parent's deadlines include its items'
   const out: TimeInterval[] = [];
-  const seen = new Set<string>();
-  for (const t of texts) {
-    for (const d of parseTimeExpressions(t, ctx)) {
+  let seen: Set<string> | null = null; // most sections name no deadline: no set, no keys
+  const read = (text: string) => {
+    for (const d of parseTimeExpressions(text, ctx)) {
       const key = `${d.text}|${d.label}`;
+      seen ??= new Set();
       if (!seen.has(key)) {
         seen.add(key);
         out.push(d);
       }
     }
-  }
+  };
+  read(rec.title);
+  for (const t of rec.texts) read(t.text);
+  if (rec.goals) read(rec.goals.text);
+  if (rec.work && !rec.inline) read(rec.work.text); // a parent's deadlines include its items'
   return out;
 }
 

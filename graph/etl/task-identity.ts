@@ -4,6 +4,7 @@ import type { TableRow } from './division-table.ts';
 /** Shorter titles (其他, 宣传) say too little to be the same task in two documents. */
 const MIN_SHARED_TITLE = 4;
 
+const NEEDS_FOLDING = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A,;:()\s]|[。；，、：.]$/u;
 const HALF_TO_FULL_PUNCTUATION: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
 
 /**
@@ -12,6 +13,7 @@ const HALF_TO_FULL_PUNCTUATION: Record<string, string> = { ',': '，', ';': '；
  * Chinese forms (an id never holds the ',' that separates ids in a query).
  */
 export function rowTitleKey(title: string): string {
+  if (!NEEDS_FOLDING.test(title)) return title; // most titles are already in the key's form
   return title
     .replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/[,;:()]/g, (c) => HALF_TO_FULL_PUNCTUATION[c] ?? c)

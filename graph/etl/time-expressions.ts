@@ -97,15 +97,19 @@ function toInterval(text: string, g: Record<string, string | undefined>, ctx: Ti
 }
 
 /** Plan periods from the document's headings and wording; 近期 is its first period. */
-export function readTimeContext(headings: readonly string[], fullText: string): TimeContext {
+export function readTimeContext(headings: readonly string[], lines: readonly string[]): TimeContext {
   const periods: TimeContext['periods'] = [];
   for (const h of headings) {
     const m = /((?:19|20)\d{2})[―\-–—~至]((?:19|20)\d{2})年/.exec(h);
     if (m) periods.push({ start: Number(m[1]), end: Number(m[2]) });
   }
-  for (const m of fullText.matchAll(/十([一二三四])五”?(?:期间|时期)/g)) {
-    const start = FIVE_YEAR[m[1] ?? ''] ?? 0;
-    if (!periods.some((p) => p.start === start)) periods.push({ start, end: start + 4 });
+  // Line by line (a period name never spans lines), and only lines that can hold one.
+  for (const line of lines) {
+    if (!line.includes('五')) continue;
+    for (const m of line.matchAll(/十([一二三四])五”?(?:期间|时期)/g)) {
+      const start = FIVE_YEAR[m[1] ?? ''] ?? 0;
+      if (!periods.some((p) => p.start === start)) periods.push({ start, end: start + 4 });
+    }
   }
   const dated = periods.filter((p) => headings.some((h) => h.includes(String(p.start))));
   const first = [...dated].sort((a, b) => a.start - b.start)[0];

@@ -3,7 +3,7 @@ import { parseTimeExpressions, readTimeContext } from '../../../graph/etl/time-e
 import { PLAN, SCI, excerpt, seed } from './seed-sources.ts';
 
 // The implementation plan's own periods: 四、2008―2010年主要工作 and 五、2011―2015年主要工作.
-const plan = readTimeContext(['近期重点推进的十项工作', '2008―2010年主要工作', '2011―2015年主要工作'], seed(PLAN).lines.join('\n'));
+const plan = readTimeContext(['近期重点推进的十项工作', '2008―2010年主要工作', '2011―2015年主要工作'], seed(PLAN).lines);
 
 describe('readTimeContext', () => {
   it('takes the plan periods from the headings and 近期 as the first of them', () => {
@@ -12,7 +12,7 @@ describe('readTimeContext', () => {
   });
 
   it('knows “十二五” and “十一五” in the S&T plan and gives it no 近期', () => {
-    const sci = readTimeContext([], seed(SCI).lines.join('\n'));
+    const sci = readTimeContext([], seed(SCI).lines);
     expect(sci.periods).toEqual([{ start: 2011, end: 2015 }, { start: 2006, end: 2010 }]);
     expect(sci.nearTerm).toBeUndefined();
   });
