@@ -1,4 +1,5 @@
 import { evidenceKey, type Evidence, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
+import { sortStrings } from './sort-strings.ts';
 import type { GraphFragment } from './types.ts';
 
 /** Past this many pieces of evidence an item keeps a key set; below it a scan is cheaper than keys. */
@@ -110,7 +111,10 @@ export class GraphAccumulator {
 }
 
 function byIdOrder<T>(items: Map<string, T>): T[] {
-  return [...items.keys()].sort().map((id) => items.get(id)!);
+  const ids = sortStrings([...items.keys()]);
+  const out = new Array<T>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = items.get(ids[i]!)!;
+  return out;
 }
 
 function hasRepeats(evidence: readonly Evidence[]): boolean {
