@@ -13,28 +13,31 @@ export class GraphAccumulator {
   private readonly warningsAt = new Map<string, Map<number, ExtractionWarning[]>>();
   /** Evidence keys held per node / edge once it has many (was quadratic). */
   private readonly evidenceSets = new Map<Evidence[], Set<string>>();
-  /** Evidence lists of adopted items (possibly shared with another item): copied before they grow. */
-  private readonly borrowed = new Set<Evidence[]>();
+  /**
+   * Evidence lists this accumulator made: any other (an adopted item's, possibly shared with
+   * another item) is copied before it grows. Adopting is the common case, so it records nothing.
+   */
+  private readonly owned = new Set<Evidence[]>();
   readonly warnings: ExtractionWarning[] = [];
 
   /** addNode for an item no one else will change: kept instead of copied (most items are seen once). */
   adoptNode(n: GraphNode): void {
     if (this.nodes.has(n.id) || hasRepeats(n.evidence)) return this.addNode(n);
-    n.aliases = uniqueAliases(n.name, n.aliases);
-    this.borrowed.add(n.evidence);
+    // One alias (most items): the adopted list is already the answer.
+    const one = n.aliases.length === 1 && n.aliases[0] && n.aliases[0] !== n.name;
+    if (!one) n.aliases = uniqueAliases(n.name, n.aliases);
     this.nodes.set(n.id, n);
   }
 
   adoptEdge(e: GraphEdge): void {
     if (this.edges.has(e.id) || hasRepeats(e.evidence)) return this.addEdge(e);
-    this.borrowed.add(e.evidence);
     this.edges.set(e.id, e);
   }
 
   addNode(n: GraphNode): void {
     const old = this.nodes.get(n.id);
     if (!old) {
-      const evidence: Evidence[] = [];
+      const evidence = this.ownList();
       this.appendEvidence(evidence, n.evidence);
       this.nodes.set(n.id, { ...n, aliases: uniqueAliases(n.name, n.aliases), props: { ...n.props }, evidence });
       return;
@@ -43,20 +46,20 @@ export class GraphAccumulator {
       old.aliases = uniqueAliases(old.name, [...old.aliases, n.name, ...n.aliases]);
     }
     Object.assign(old.props, n.props); // our own copy, made on first sight: no new object per merge
-    if (this.borrowed.delete(old.evidence)) old.evidence = [...old.evidence];
+    if (!this.owned.has(old.evidence)) old.evidence = this.ownList(old.evidence);
     this.appendEvidence(old.evidence, n.evidence);
   }
 
   addEdge(e: GraphEdge): void {
     const old = this.edges.get(e.id);
     if (!old) {
-      const evidence: Evidence[] = [];
+      const evidence = this.ownList();
       this.appendEvidence(evidence, e.evidence);
       this.edges.set(e.id, { ...e, props: { ...e.props }, evidence });
       return;
     }
     Object.assign(old.props, e.props);
-    if (this.borrowed.delete(old.evidence)) old.evidence = [...old.evidence];
+    if (!this.owned.has(old.evidence)) old.evidence = this.ownList(old.evidence);
     this.appendEvidence(old.evidence, e.evidence);
   }
 
@@ -88,6 +91,12 @@ export class GraphAccumulator {
   /** Sorted by id, as sortGraphJson sorts: ids are unique here, so sorting the ids alone is enough (and cheaper). */
   toGraph(): GraphJson {
     return { nodes: byIdOrder(this.nodes), edges: byIdOrder(this.edges) };
+  }
+
+  private ownList(from: readonly Evidence[] = []): Evidence[] {
+    const list = [...from];
+    this.owned.add(list);
+    return list;
   }
 
   /** Pushes the evidence not yet held onto `target` (first-seen order, as mergeEvidence does). */
