@@ -1,6 +1,6 @@
 import { edgeId, type EdgeType, type ExtractionWarning, type GraphEdge, type GraphNode } from '../model/index.ts';
 import type { DocumentStructure } from './parse-document.ts';
-import { clauseUnits, mentionEvidence, rowUnits, unitNode, type PlacedUnit } from './responsibility-units.ts';
+import { addUnitNode, clauseUnits, mentionEvidence, rowUnits, type PlacedUnit } from './responsibility-units.ts';
 import type { GraphFragment } from './types.ts';
 
 /**
@@ -9,11 +9,11 @@ import type { GraphFragment } from './types.ts';
  */
 export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment {
   const doc = s.parsed.source.file;
-  const nodes: GraphNode[] = [];
+  const units = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const warnings: ExtractionWarning[] = [];
   const link = (type: EdgeType, u: PlacedUnit, target: string, source: 'table' | 'clause') => {
-    nodes.push(unitNode(doc, u));
+    addUnitNode(units, doc, u);
     edges.push({ id: edgeId(type, u.id, target), type, source: u.id, target, props: { source }, evidence: mentionEvidence(doc, u) });
     const w = unitWarning(doc, u);
     if (w) warnings.push(w);
@@ -48,7 +48,7 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
       });
     }
   }
-  return { nodes, edges, warnings };
+  return { nodes: [...units.values()], edges, warnings };
 }
 
 function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {

@@ -2,7 +2,7 @@ import { nodeId, type Evidence, type GraphNode } from '../model/index.ts';
 import type { TableRow } from './division-table.ts';
 import type { ResponsibilityClause } from './responsibility-clauses.ts';
 import type { LineText } from './sections.ts';
-import { looksLikeAbbreviation, resolveUnit, splitUnitList, type ResolvedUnit, type UnitMention } from './unit-names.ts';
+import { looksLikeAbbreviation, resolveUnit, sharesCity, startsWithCity, surfacesOf, type ResolvedUnit, type UnitMention } from './unit-names.ts';
 
 /** A unit mention with its typing and node id, ready to become an edge. */
 export interface PlacedUnit {
@@ -10,7 +10,7 @@ export interface PlacedUnit {
   unit: ResolvedUnit;
   id: string;
   /** Every line of the cell the unit sits in: a wrapped cell is evidenced by each of its lines. */
-  cell: LineText[];
+  cell: readonly LineText[];
   /** What its typing deserves a warning for, if anything (the same for every mention of the name). */
   advice: UnitAdvice | null;
 }
@@ -42,26 +42,31 @@ function adviceFor(surface: string, unit: ResolvedUnit): UnitAdvice | null {
   return null;
 }
 
-function resolved(mention: UnitMention): Resolved {
-  const cache = RESOLVED[mention.sharedMunicipal ? 1 : 0];
-  let r = cache.get(mention.surface);
+function resolved(surface: string, sharedMunicipal: boolean): Resolved {
+  const cache = RESOLVED[sharedMunicipal ? 1 : 0];
+  let r = cache.get(surface);
   if (!r) {
-    const unit = resolveUnit(mention);
-    r = { unit, id: nodeId(unit.type, unit.canonical), advice: adviceFor(mention.surface, unit) };
+    const unit = resolveUnit({ surface, sharedMunicipal });
+    r = { unit, id: nodeId(unit.type, unit.canonical), advice: adviceFor(surface, unit) };
     if (cache.size >= RESOLVED_MAX) cache.clear();
-    cache.set(mention.surface, r);
+    cache.set(surface, r);
   }
   return r;
 }
 
+/** The units of one cell, each once, as splitUnitList gives its mentions (no list of them in between). */
 function place(parts: readonly LineText[]): PlacedUnit[] {
   const out: PlacedUnit[] = [];
-  const cell = [...parts];
-  for (const mention of splitUnitList(parts)) {
-    const { unit, id, advice } = resolved(mention);
-    // A cell names a handful of units: a scan is cheaper than a set.
-    if (out.some((u) => u.id === id)) continue;
-    out.push({ mention, unit, id, cell, advice });
+  let municipal = false;
+  for (const part of parts) {
+    for (const surface of surfacesOf(part.text)) {
+      const sharedMunicipal = municipal && !startsWithCity(surface);
+      if (!municipal && sharesCity(surface)) municipal = true;
+      const { unit, id, advice } = resolved(surface, sharedMunicipal);
+      // A cell names a handful of units: a scan is cheaper than a set.
+      if (out.some((u) => u.id === id)) continue;
+      out.push({ mention: { surface, line: part.line, sharedMunicipal }, unit, id, cell: parts, advice });
+    }
   }
   return out;
 }
@@ -103,4 +108,22 @@ export function unitNode(doc: string, u: PlacedUnit): GraphNode {
     props,
     evidence: [{ doc, line: mention.line, quote: mention.surface }],
   };
+}
+
+/**
+ * Adds a mention's node to `nodes`, one per id: a repeat is merged as GraphAccumulator.addNode
+ * would merge it (names united, props assigned, evidence once each), so the many mentions of a
+ * unit in one document cost one node.
+ */
+export function addUnitNode(nodes: Map<string, GraphNode>, doc: string, u: PlacedUnit): void {
+  const old = nodes.get(u.id);
+  if (!old) return void nodes.set(u.id, unitNode(doc, u));
+  const { unit, mention } = u;
+  for (const a of unit.aliases) if (!old.aliases.includes(a)) old.aliases.push(a);
+  if (!old.aliases.includes(mention.surface)) old.aliases.push(mention.surface);
+  if (unit.type === 'Agency') old.props.level = unit.level ?? 'other';
+  if (unit.nameEn) old.props.nameEn = unit.nameEn;
+  if (unit.collective) old.props.collective = true;
+  const line = mention.line;
+  if (!old.evidence.some((e) => e.line === line && e.quote === mention.surface)) old.evidence.push({ doc, line, quote: mention.surface });
 }

@@ -22,35 +22,67 @@ export interface ResolvedUnit {
   via: 'collective' | 'glossary' | 'organisations' | 'suffix' | 'unknown';
 }
 
-const SEPARATOR = /[、，,；]|(?<=[局办委府会])和/;
-
 /** Splits 市发展改革局、科技信息局、贸工局等 into mentions; 等, / and blanks mean no more units. */
 export function splitUnitList(parts: readonly LineText[]): UnitMention[] {
   const out: UnitMention[] = [];
   let municipal = false;
   for (const part of parts) {
     for (const surface of surfacesOf(part.text)) {
-      out.push({ surface, line: part.line, sharedMunicipal: municipal && !surface.startsWith('市') });
-      if (surface.startsWith('市') && !COLLECTIVE_PHRASES.includes(surface)) municipal = true;
+      const city = startsWithCity(surface);
+      out.push({ surface, line: part.line, sharedMunicipal: municipal && !city });
+      if (city && !COLLECTIVE.has(surface)) municipal = true;
     }
   }
   return out;
 }
 
+const COLLECTIVE = new Set(COLLECTIVE_PHRASES);
+
+export function startsWithCity(surface: string): boolean {
+  return surface.charCodeAt(0) === 0x5e02; // 市
+}
+
+/** A 市-prefixed name that makes the names after it in its list municipal too (a collective phrase does not). */
+export function sharesCity(surface: string): boolean {
+  return startsWithCity(surface) && !COLLECTIVE.has(surface);
+}
+
 // Cells repeat across rows and documents: split each text once. Bounded so memory stays flat.
 const SURFACES = new Map<string, readonly string[]>();
 
-function surfacesOf(text: string): readonly string[] {
+/** The names in one cell text, split at 、，,； and at 和 after 局办委府会. */
+export function surfacesOf(text: string): readonly string[] {
   let list = SURFACES.get(text);
   if (!list) {
-    list = text
-      .split(SEPARATOR)
-      .map((token) => token.trim().replace(/等$/, '').trim())
-      .filter((surface) => surface && surface !== '/');
+    list = splitSurfaces(text);
     if (SURFACES.size >= 4096) SURFACES.clear();
     SURFACES.set(text, list);
   }
   return list;
+}
+
+// A scan instead of a split on /[、，,；]|(?<=[局办委府会])和/: most cells are new, and the look-behind is slow.
+function splitSurfaces(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isSeparator(text, i)) continue;
+    const token = text.slice(start, i).trim();
+    const surface = (token.endsWith('等') ? token.slice(0, -1) : token).trim();
+    if (surface && surface !== '/') out.push(surface);
+    start = i + 1;
+  }
+  return out;
+}
+
+function isSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  // 、 ， , ；
+  if (c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b) return true;
+  if (c !== 0x548c || i === 0) return false; // 和
+  const p = text.charCodeAt(i - 1);
+  // 局 办 委 府 会
+  return p === 0x5c40 || p === 0x529e || p === 0x59d4 || p === 0x5e9c || p === 0x4f1a;
 }
 
 const BY_NAME = new Map<string, (typeof AGENCY_GLOSSARY)[number]>();
