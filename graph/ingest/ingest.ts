@@ -67,7 +67,7 @@ type Ready = Extract<PreparedInput, { ok: true }> & { index: number; file: strin
 
 /**
  * For each input: decode → source → same content as the loaded version? skip : build its fragment
- * → store.replaceDocument → library. A refused or failing file is reported and the run goes on.
+ * → store.replaceDocuments (per batch) → library. A refused or failing file is reported and the run goes on.
  */
 export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestContext): Promise<IngestSummary> {
   const t0 = performance.now();
@@ -95,10 +95,19 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       }
       return;
     }
-    for (const r of batch) {
-      const frag = fragments.get(r.file) ?? { graph: { nodes: [], edges: [] }, warnings: [] };
+    const empty = { graph: { nodes: [], edges: [] }, warnings: [] };
+    let written: (LoadSummary | Error)[];
+    try {
+      // One store write for the batch: the embedded store copies and indexes its graph once.
+      written = await store.replaceDocuments(batch.map((r) => ({ doc: r.file, fragment: (fragments.get(r.file) ?? empty).graph })));
+    } catch (err) {
+      written = batch.map(() => err as Error);
+    }
+    for (const [k, r] of batch.entries()) {
+      const frag = fragments.get(r.file) ?? empty;
       try {
-        const res = await store.replaceDocument(r.file, frag.graph);
+        const res = written[k]!;
+        if (res instanceof Error) throw res;
         const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
         await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
         present.add(r.file);

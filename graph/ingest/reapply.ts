@@ -18,8 +18,9 @@ export async function reapplyDocuments(files: readonly string[], store: GraphSto
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = await Promise.all(todo.slice(i, i + batchSize).map((f) => library.readSource(f)));
     const fragments = buildFragments(await library.contextSources(), batch, rules);
-    for (const src of batch) {
-      const s = await store.replaceDocument(src.file, fragments.get(src.file)?.graph ?? { nodes: [], edges: [] });
+    const written = await store.replaceDocuments(batch.map((src) => ({ doc: src.file, fragment: fragments.get(src.file)?.graph ?? { nodes: [], edges: [] } })));
+    for (const s of written) {
+      if (s instanceof Error) throw s; // documents that loaded before re-read the same way: a failure is a bug
       change.nodesAdded += s.nodesAdded;
       change.nodesRemoved += s.nodesRemoved;
       change.edgesAdded += s.edgesAdded;

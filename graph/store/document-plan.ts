@@ -25,6 +25,21 @@ function byDocument(evidence: Evidence[]): Evidence[] {
   return evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
 }
 
+/**
+ * byDocument(mergeEvidence(kept, incoming)), without keying and sorting the whole list when it
+ * need not: an organisation named by every document holds thousands of pieces of evidence, and
+ * each new document only adds its own. When `kept` is in document order and `incoming` is all
+ * from `doc`, the stable sort would just put `incoming` (deduplicated) where `doc` falls.
+ */
+function mergeDocumentEvidence(kept: Evidence[], incoming: readonly Evidence[], doc: string): Evidence[] {
+  let sorted = true;
+  for (let i = 1; i < kept.length && sorted; i++) sorted = kept[i - 1]!.doc <= kept[i]!.doc;
+  if (!sorted || incoming.some((e) => e.doc !== doc)) return byDocument(mergeEvidence(kept, incoming));
+  let at = 0;
+  while (at < kept.length && kept[at]!.doc < doc) at++;
+  return [...kept.slice(0, at), ...mergeEvidence([], incoming), ...kept.slice(at)];
+}
+
 /** Existing item minus `doc`'s evidence, merged with the fragment's version of it. */
 function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming: T | undefined, doc: string): T | null {
   const kept = old ? old.evidence.filter((e) => e.doc !== doc) : [];
@@ -36,7 +51,7 @@ function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming
   }
   // Only this document supported it: take the new version whole (props may have changed).
   if (!old || kept.length === 0) return incoming;
-  const merged = { ...old, props: { ...old.props, ...incoming.props }, evidence: byDocument(mergeEvidence(kept, incoming.evidence)) };
+  const merged = { ...old, props: { ...old.props, ...incoming.props }, evidence: mergeDocumentEvidence(kept, incoming.evidence, doc) };
   if ('aliases' in merged && 'aliases' in incoming) {
     (merged as GraphNode).aliases = uniq([...(merged as GraphNode).aliases, ...incoming.aliases]).filter((a) => a !== merged.name);
   }

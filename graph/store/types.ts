@@ -20,6 +20,11 @@ export interface GraphStore {
    * then `fragment` is merged in; nodes and edges left with no evidence are removed.
    */
   replaceDocument(doc: string, fragment: GraphJson): Promise<LoadSummary>;
+  /**
+   * replaceDocument for each entry in turn, as one write: what ingest calls for a batch. An entry
+   * that fails (its fragment is invalid) is reported in its place and the others still apply.
+   */
+  replaceDocuments(batch: readonly DocumentReplacement[]): Promise<(LoadSummary | Error)[]>;
   /** Remove what only `doc` supports (fragment of nothing). */
   removeDocument(doc: string): Promise<LoadSummary>;
   clear(): Promise<void>;
@@ -38,6 +43,11 @@ export interface GraphStore {
   trace(technology: string, options?: { limit?: number }): Promise<TraceResult>; // id or exact name/alias
   exportGraph(): Promise<GraphJson>;
   close(): Promise<void>;
+}
+
+export interface DocumentReplacement {
+  doc: string;
+  fragment: GraphJson;
 }
 
 export const DEFAULT_LIMIT = 5000;

@@ -77,6 +77,21 @@ export function describeWrites(makeStore: MakeStore): void {
       expect(await store().exportGraph()).toEqual(fixture);
     });
 
+    it('replaces a batch of documents in one write; a bad entry is reported in its place and the rest apply', async () => {
+      await store().removeDocument('b.txt');
+      await store().removeDocument('a.txt');
+      const bad: GraphJson = { nodes: [], edges: [{ ...fixture.edges[0]!, id: 'x', source: 'task:missing' }] };
+      const results = await store().replaceDocuments([
+        { doc: 'a.txt', fragment: documentFragment(fixture, 'a.txt') },
+        { doc: 'c.txt', fragment: bad },
+        { doc: 'b.txt', fragment: documentFragment(fixture, 'b.txt') },
+      ]);
+      expect(results[1]).toBeInstanceOf(InvalidInputError);
+      const [a, , b] = results as [{ nodesAdded: number }, unknown, { nodesAdded: number; nodes: number; edges: number }];
+      expect([a.nodesAdded, b.nodesAdded, b.nodes, b.edges]).toEqual([12, 2, 18, 26]); // 4 nodes no document cites were never removed
+      expect(await store().exportGraph()).toEqual(fixture);
+    });
+
     it('clear empties the store', async () => {
       await store().clear();
       expect(await store().counts()).toEqual({ nodes: {}, edges: {}, totalNodes: 0, totalEdges: 0 });

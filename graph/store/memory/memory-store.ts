@@ -1,12 +1,12 @@
 import type { GraphJson, GraphNode } from '../../model/index.ts';
-import type { Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
+import type { Counts, DegreeByType, DocumentReplacement, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, AgencyWorkload } from '../types.ts';
 import { InvalidInputError, NotFoundError, StoreUnavailableError } from '../errors.ts';
 import { checkLimit, checkQuery, parseGraphJson } from '../validate.ts';
 import { GraphState } from './graph-state.ts';
 import { neighbors } from './neighbors.ts';
 import { shortestPaths } from './paths.ts';
 import { degree, subgraph, trace } from './queries.ts';
-import { applyDocumentReplace } from './replace-document.ts';
+import { applyDocumentReplaces } from './replace-document.ts';
 import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
 
 /**
@@ -83,24 +83,47 @@ export class MemoryGraphStore implements GraphStore {
     });
   }
 
-  replaceDocument(doc: string, fragment: GraphJson): Promise<LoadSummary> {
+  async replaceDocument(doc: string, fragment: GraphJson): Promise<LoadSummary> {
+    const [result] = await this.replaceDocuments([{ doc, fragment }]);
+    if (result instanceof Error) throw result;
+    return result!;
+  }
+
+  /** The batch is applied to one copy of the graph, indexed and written once. */
+  replaceDocuments(batch: readonly DocumentReplacement[]): Promise<(LoadSummary | Error)[]> {
     return this.exclusive(async () => {
       const t0 = performance.now();
-      if (!doc) throw new InvalidInputError('document name is empty', 'doc');
-      const current = this.state;
-      const frag = parseGraphJson(fragment, 'fragment');
-      const { graph, plan, dangling } = applyDocumentReplace(current, doc, frag);
-      const next = GraphState.fromJson(graph, false);
-      await this.commit(next);
-      return {
-        nodes: next.graph.order,
-        edges: next.graph.size,
-        nodesAdded: plan.nodesAdded,
-        nodesRemoved: plan.removeNodes.length,
-        edgesAdded: plan.edgesAdded,
-        edgesRemoved: plan.removeEdges.length + dangling,
-        ms: performance.now() - t0,
-      };
+      const results: (LoadSummary | Error)[] = [];
+      const valid: DocumentReplacement[] = [];
+      const at: number[] = [];
+      for (const [i, { doc, fragment }] of batch.entries()) {
+        try {
+          if (!doc) throw new InvalidInputError('document name is empty', 'doc');
+          valid.push({ doc, fragment: parseGraphJson(fragment, 'fragment') });
+          at.push(i);
+        } catch (err) {
+          results[i] = err as Error;
+        }
+      }
+      const { graph, outcomes } = applyDocumentReplaces(this.state, valid);
+      const next = outcomes.some((o) => 'plan' in o) ? GraphState.fromJson(graph, false) : this.state;
+      if (next !== this.state) await this.commit(next);
+      const ms = performance.now() - t0;
+      outcomes.forEach((o, k) => {
+        results[at[k]!] =
+          'error' in o
+            ? o.error
+            : {
+                nodes: next.graph.order,
+                edges: next.graph.size,
+                nodesAdded: o.plan.nodesAdded,
+                nodesRemoved: o.plan.removeNodes.length,
+                edgesAdded: o.plan.edgesAdded,
+                edgesRemoved: o.plan.removeEdges.length + o.dangling,
+                ms,
+              };
+      });
+      return results;
     });
   }
 

@@ -1,9 +1,9 @@
 import type { GraphEdge, GraphJson, GraphNode } from '../../model/index.ts';
 import type { DocumentPlan } from '../document-plan.ts';
 import { planDocumentReplace } from '../document-plan.ts';
+import type { DocumentReplacement } from '../types.ts';
 import type { GraphState } from './graph-state.ts';
 
-const cites = (doc: string) => (x: GraphNode | GraphEdge) => x.evidence.some((e) => e.doc === doc);
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Two id-sorted lists as one: a replacement adds few items to many, so no full re-sort. */
@@ -20,37 +20,85 @@ function mergeSorted<T extends { id: string }>(kept: T[], added: T[]): T[] {
   return out;
 }
 
+export type ReplaceOutcome = { plan: DocumentPlan; dangling: number } | { error: Error };
+
+/** Ids of the items whose evidence cites each of `docs`, from one pass over the graph. */
+function citingIds(items: Iterable<GraphNode | GraphEdge>, docs: ReadonlySet<string>): Map<string, Set<string>> {
+  const out = new Map([...docs].map((d) => [d, new Set<string>()]));
+  for (const x of items) for (const e of x.evidence) out.get(e.doc)?.add(x.id);
+  return out;
+}
+
 /**
- * The graph after replacing `doc` with `fragment`, in id order, plus what changed. Only the items
- * the document touches go through the shared plan (document-plan.ts); the rest is kept as is.
+ * The graph after replacing each document of `batch` in turn, in id order, with what each
+ * replacement changed. The graph is copied and indexed once per batch, not once per document:
+ * ingesting many documents is then linear in the graph, not quadratic. A document whose plan
+ * fails (an edge to an unknown node) is left out and the others go on.
  */
-export function applyDocumentReplace(state: GraphState, doc: string, fragment: GraphJson): { graph: GraphJson; plan: DocumentPlan; dangling: number } {
+export function applyDocumentReplaces(state: GraphState, batch: readonly DocumentReplacement[]): { graph: GraphJson; outcomes: ReplaceOutcome[] } {
   const all = state.toJson();
-  const touchedIds = new Set([...fragment.nodes.map((n) => n.id), ...fragment.edges.flatMap((e) => [e.id, e.source, e.target])]);
-  const before: GraphJson = {
-    nodes: all.nodes.filter((n) => touchedIds.has(n.id) || cites(doc)(n)),
-    edges: all.edges.filter((e) => touchedIds.has(e.id) || cites(doc)(e)),
+  const nodes = new Map(all.nodes.map((n) => [n.id, n]));
+  const edges = new Map(all.edges.map((e) => [e.id, e]));
+  const docs = new Set(batch.map((b) => b.doc));
+  const nodeCiting = citingIds(all.nodes, docs);
+  const edgeCiting = citingIds(all.edges, docs);
+  const note = (index: Map<string, Set<string>>, item: GraphNode | GraphEdge) => {
+    for (const e of item.evidence) index.get(e.doc)?.add(item.id);
   };
-  const plan = planDocumentReplace(doc, before, fragment);
-  const goneNodes = new Set(plan.removeNodes);
-  const goneEdges = new Set(plan.removeEdges);
-  const newNodes = new Map(plan.upsertNodes.map((n) => [n.id, n]));
-  const newEdges = new Map(plan.upsertEdges.map((e) => [e.id, e]));
-  const nodes: GraphNode[] = [];
-  for (const n of all.nodes) {
-    if (goneNodes.has(n.id)) continue;
-    nodes.push(newNodes.get(n.id) ?? n);
-    newNodes.delete(n.id);
-  }
-  let dangling = 0;
-  const edges: GraphEdge[] = [];
-  for (const e of all.edges) {
-    if (goneEdges.has(e.id)) continue;
-    const next = newEdges.get(e.id) ?? e;
-    newEdges.delete(e.id);
-    // An edge another document supports still goes when one of its ends went.
-    if (goneNodes.has(next.source) || goneNodes.has(next.target)) dangling++;
-    else edges.push(next);
-  }
-  return { graph: { nodes: mergeSorted(nodes, [...newNodes.values()]), edges: mergeSorted(edges, [...newEdges.values()]) }, plan, dangling };
+
+  const outcomes = batch.map(({ doc, fragment }): ReplaceOutcome => {
+    const touched = new Set([...fragment.nodes.map((n) => n.id), ...fragment.edges.flatMap((e) => [e.id, e.source, e.target])]);
+    const pick = <T>(map: Map<string, T>, ids: Iterable<string>, out: Map<string, T>) => {
+      for (const id of ids) {
+        const x = map.get(id);
+        if (x) out.set(id, x);
+      }
+    };
+    const beforeNodes = new Map<string, GraphNode>();
+    const beforeEdges = new Map<string, GraphEdge>();
+    pick(nodes, touched, beforeNodes);
+    pick(nodes, nodeCiting.get(doc)!, beforeNodes);
+    pick(edges, touched, beforeEdges);
+    pick(edges, edgeCiting.get(doc)!, beforeEdges);
+    let plan: DocumentPlan;
+    try {
+      plan = planDocumentReplace(doc, { nodes: [...beforeNodes.values()], edges: [...beforeEdges.values()] }, fragment);
+    } catch (err) {
+      return { error: err as Error };
+    }
+    for (const id of plan.removeNodes) nodes.delete(id);
+    for (const id of plan.removeEdges) edges.delete(id);
+    for (const n of plan.upsertNodes) {
+      nodes.set(n.id, n);
+      note(nodeCiting, n);
+    }
+    for (const e of plan.upsertEdges) {
+      edges.set(e.id, e);
+      note(edgeCiting, e);
+    }
+    let dangling = 0;
+    if (plan.removeNodes.length > 0) {
+      // An edge another document supports still goes when one of its ends went.
+      const gone = new Set(plan.removeNodes);
+      for (const [id, e] of edges) {
+        if (gone.has(e.source) || gone.has(e.target)) {
+          edges.delete(id);
+          dangling++;
+        }
+      }
+    }
+    return { plan, dangling };
+  });
+
+  // Map order is first-insertion order: the items the graph had are still in id order.
+  const split = <T extends { id: string }>(map: Map<string, T>, had: (id: string) => boolean): [T[], T[]] => {
+    const kept: T[] = [];
+    const added: T[] = [];
+    for (const x of map.values()) (had(x.id) ? kept : added).push(x);
+    return [kept, added];
+  };
+  const oldEdgeIds = new Set(all.edges.map((e) => e.id));
+  const [keptNodes, newNodes] = split(nodes, (id) => state.adj.index.has(id));
+  const [keptEdges, newEdges] = split(edges, (id) => oldEdgeIds.has(id));
+  return { graph: { nodes: mergeSorted(keptNodes, newNodes), edges: mergeSorted(keptEdges, newEdges) }, outcomes };
 }

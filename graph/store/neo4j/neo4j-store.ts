@@ -1,6 +1,6 @@
 import type { GraphJson, GraphNode } from '../../model/index.ts';
 import { sortGraphJson } from '../../model/index.ts';
-import type { AgencyWorkload, Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions } from '../types.ts';
+import type { AgencyWorkload, Counts, DegreeByType, GraphStore, LoadSummary, NeighborOptions, PathOptions, PathsResult, SearchOptions, SearchResult, Subgraph, TraceResult, WorkloadOptions, DocumentReplacement } from '../types.ts';
 import { InvalidInputError, NotFoundError } from '../errors.ts';
 import { checkLimit, checkQuery, checkReferences, parseGraphJson } from '../validate.ts';
 import * as analyses from './analyses.ts';
@@ -36,6 +36,20 @@ export class Neo4jGraphStore implements GraphStore {
     const json = parseGraphJson(fragment, 'fragment');
     const summary = await this.client.write((q) => replaceDoc(q, doc, json));
     return { ...summary, ms: performance.now() - t0 };
+  }
+
+  /** One transaction per document: each is already incremental on the server. */
+  async replaceDocuments(batch: readonly DocumentReplacement[]): Promise<(LoadSummary | Error)[]> {
+    const out: (LoadSummary | Error)[] = [];
+    for (const { doc, fragment } of batch) {
+      try {
+        out.push(await this.replaceDocument(doc, fragment));
+      } catch (err) {
+        if (!(err instanceof InvalidInputError)) throw err; // the store is down: not one document's fault
+        out.push(err);
+      }
+    }
+    return out;
   }
 
   async removeDocument(doc: string): Promise<LoadSummary> {
