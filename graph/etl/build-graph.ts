@@ -8,6 +8,7 @@ import { GraphAccumulator } from './merge-fragments.ts';
 import { extractOrganisations } from './organisations.ts';
 import { readStructure } from './parse-document.ts';
 import { buildResponsibilityFragment } from './responsibility-fragment.ts';
+import { DocumentUnits } from './responsibility-units.ts';
 import { buildStructureFragment } from './structure-fragment.ts';
 import { extractTechnologies } from './technologies.ts';
 import type { SourceDocument } from './types.ts';
@@ -30,8 +31,9 @@ export function buildGraph(sources: readonly SourceDocument[]): EtlResult {
   const structures = ordered.map(readStructure);
   for (const s of structures) {
     acc.addFragment(buildStructureFragment(s));
-    acc.addFragment(buildResponsibilityFragment(s));
-    findings.push(...findInconsistencies(s));
+    const units = new DocumentUnits(s);
+    acc.addFragment(buildResponsibilityFragment(s, units));
+    findings.push(...findInconsistencies(s, units));
   }
   const parsed = structures.map((s) => s.parsed);
   acc.addFragment(extractOrganisations(parsed));

@@ -1,6 +1,6 @@
 import type { ConsistencyFinding, Evidence } from '../model/index.ts';
 import type { DocumentStructure } from './parse-document.ts';
-import { clauseUnits, rowUnits, type PlacedUnit } from './responsibility-units.ts';
+import { DocumentUnits, type PlacedUnit } from './responsibility-units.ts';
 
 const ROLES = [
   ['LEADS', 'lead'],
@@ -12,16 +12,21 @@ const ROLES = [
  * its rows, so a unit is "only in the clause" when none of the cited rows names it, and "only in
  * the row" when the clause does not name it. Collective phrases compare like any other unit.
  */
-export function findInconsistencies(s: DocumentStructure): ConsistencyFinding[] {
+export function findInconsistencies(s: DocumentStructure, units = new DocumentUnits(s)): ConsistencyFinding[] {
   const doc = s.parsed.source.file;
   const out: ConsistencyFinding[] = [];
-  const rowsByNo = new Map((s.table?.rows ?? []).map((r) => [r.no, r]));
+  const rows = s.table?.rows ?? [];
+  const rowsByNo = new Map(rows.map((r, i) => [r.no, i]));
   const sectionName = new Map(s.sections.map((x) => [x.id, x.rec.title]));
-  for (const { clause, sectionId } of s.clauses) {
+  for (let i = 0; i < s.clauses.length; i++) {
+    const { clause, sectionId } = s.clauses[i]!;
     if (!sectionId) continue;
-    const fromClause = clauseUnits(clause);
-    const cited = clause.rows.map((no) => ({ no, row: rowsByNo.get(no) ?? null }));
-    const fromRows = cited.map((c) => (c.row ? rowUnits(c.row) : null));
+    const fromClause = units.clause(i);
+    const cited = clause.rows.map((no) => {
+      const at = rowsByNo.get(no);
+      return { no, at, row: at === undefined ? null : rows[at]! };
+    });
+    const fromRows = cited.map((c) => (c.at === undefined ? null : units.row(c.at)));
     for (const [role, key] of ROLES) {
       const clauseNames = names(fromClause[key]);
       const union = new Set(fromRows.flatMap((r) => (r ? names(r[key]) : [])));

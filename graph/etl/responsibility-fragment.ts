@@ -1,39 +1,42 @@
 import { edgeId, type EdgeType, type ExtractionWarning, type GraphEdge, type GraphNode } from '../model/index.ts';
 import type { DocumentStructure } from './parse-document.ts';
-import { addUnitNode, clauseUnits, mentionEvidence, rowUnits, type PlacedUnit } from './responsibility-units.ts';
+import { addUnitNode, DocumentUnits, mentionEvidence, type PlacedUnit } from './responsibility-units.ts';
 import type { GraphFragment } from './types.ts';
 
 /**
  * LEADS / COOPERATES from the table rows (the authority for a row) and from the responsibility
  * clauses (onto their section), and CITES from a section to the rows its clause cites.
  */
-export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment {
+export function buildResponsibilityFragment(s: DocumentStructure, units = new DocumentUnits(s)): GraphFragment {
   const doc = s.parsed.source.file;
-  const units = new Map<string, GraphNode>();
+  const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const warnings: ExtractionWarning[] = [];
   const link = (type: EdgeType, u: PlacedUnit, target: string, source: 'table' | 'clause') => {
-    addUnitNode(units, doc, u);
+    addUnitNode(nodes, doc, u);
     edges.push({ id: edgeId(type, u.id, target), type, source: u.id, target, props: { source }, evidence: mentionEvidence(doc, u) });
     const w = unitWarning(doc, u);
     if (w) warnings.push(w);
   };
 
-  for (const row of s.table?.rows ?? []) {
+  const rows = s.table?.rows ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     const target = s.rowIds.get(row.no);
     if (!target) continue;
-    const roles = rowUnits(row);
+    const roles = units.row(i);
     for (const u of roles.lead) link('LEADS', u, target, 'table');
     for (const u of roles.coop) link('COOPERATES', u, target, 'table');
     for (const c of row.extraCells) warnings.push({ doc, line: c.line, kind: 'unparsed-line', message: `row ${row.no}: cell beyond 牵头单位/协办单位`, text: c.text });
   }
 
-  for (const { clause, sectionId } of s.clauses) {
+  for (let i = 0; i < s.clauses.length; i++) {
+    const { clause, sectionId } = s.clauses[i]!;
     if (!sectionId) {
       warnings.push({ doc, line: clause.line, kind: 'unparsed-line', message: 'responsibility clause outside any section', text: clause.quote });
       continue;
     }
-    const roles = clauseUnits(clause);
+    const roles = units.clause(i);
     for (const u of roles.lead) link('LEADS', u, sectionId, 'clause');
     for (const u of roles.coop) link('COOPERATES', u, sectionId, 'clause');
     for (const no of clause.rows) {
@@ -48,7 +51,7 @@ export function buildResponsibilityFragment(s: DocumentStructure): GraphFragment
       });
     }
   }
-  return { nodes: [...units.values()], edges, warnings };
+  return { nodes: [...nodes.values()], edges, warnings };
 }
 
 function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {

@@ -1,6 +1,7 @@
 import { nodeId, type Evidence, type GraphNode } from '../model/index.ts';
 import type { TableRow } from './division-table.ts';
 import type { ResponsibilityClause } from './responsibility-clauses.ts';
+import type { DocumentStructure } from './parse-document.ts';
 import type { LineText } from './sections.ts';
 import { looksLikeAbbreviation, resolveUnit, sharesCity, startsWithCity, surfacesOf, type ResolvedUnit, type UnitMention } from './unit-names.ts';
 
@@ -71,20 +72,32 @@ function place(parts: readonly LineText[]): PlacedUnit[] {
   return out;
 }
 
-// The responsibility step and the consistency check read the same rows and clauses.
-const ROW_UNITS = new WeakMap<TableRow, UnitRoles>();
-const CLAUSE_UNITS = new WeakMap<ResponsibilityClause, UnitRoles>();
-
 export function rowUnits(row: TableRow): UnitRoles {
-  let r = ROW_UNITS.get(row);
-  if (!r) ROW_UNITS.set(row, (r = { lead: place(row.lead), coop: place(row.coop) }));
-  return r;
+  return { lead: place(row.lead), coop: place(row.coop) };
 }
 
 export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
-  let r = CLAUSE_UNITS.get(clause);
-  if (!r) CLAUSE_UNITS.set(clause, (r = { lead: place([clause.lead]), coop: clause.coop ? place([clause.coop]) : [] }));
-  return r;
+  return { lead: place([clause.lead]), coop: clause.coop ? place([clause.coop]) : [] };
+}
+
+/**
+ * The units of a document's rows and clauses (by their index in the structure), each read once
+ * for the responsibility step and the consistency check. Kept by whoever holds the document,
+ * not in a weak map: one entry per row made every garbage collection slower.
+ */
+export class DocumentUnits {
+  private readonly rows: (UnitRoles | undefined)[] = [];
+  private readonly clauses: (UnitRoles | undefined)[] = [];
+
+  constructor(private readonly s: DocumentStructure) {}
+
+  row(i: number): UnitRoles {
+    return (this.rows[i] ??= rowUnits(this.s.table!.rows[i]!));
+  }
+
+  clause(i: number): UnitRoles {
+    return (this.clauses[i] ??= clauseUnits(this.s.clauses[i]!.clause));
+  }
 }
 
 export function mentionEvidence(doc: string, u: PlacedUnit): Evidence[] {
