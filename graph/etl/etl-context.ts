@@ -47,7 +47,8 @@ export interface Slot<T extends GraphNode | GraphEdge> {
 
 export type Slots<T extends GraphNode | GraphEdge> = Map<string, Slot<T>>;
 
-function slot<T extends GraphNode | GraphEdge>(m: Slots<T>, id: string): Slot<T> {
+/** The slot for `id`, made on first use. */
+export function slot<T extends GraphNode | GraphEdge>(m: Slots<T>, id: string): Slot<T> {
   let s = m.get(id);
   if (!s) {
     s = { early: [], org: [], tech: [], dep: [] };

@@ -84,6 +84,10 @@ export class GraphAccumulator {
     return this.nodes.has(id);
   }
 
+  node(id: string): GraphNode | undefined {
+    return this.nodes.get(id);
+  }
+
   edgeValues(): GraphEdge[] {
     return [...this.edges.values()];
   }

@@ -1,4 +1,4 @@
-import { addFacts, readFacts, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
+import { readFacts, slot, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
 import { DEPENDENCY_CAPS } from '../etl/dependencies.ts';
 import { ORGANISATION_CAPS } from '../etl/organisations.ts';
 import { foldOwnPart } from '../etl/step-parts.ts';
@@ -25,11 +25,10 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
 
   const facts = readFacts(s, ctx.tech);
   const acc = new GraphAccumulator();
-  addOwn(acc, ctx, facts);
   // Ids the context has too: its items and this document's, in the order the whole ETL adds them.
   const nodes: Slots<GraphNode> = new Map();
   const edges: Slots<GraphEdge> = new Map();
-  addFacts(nodes, edges, facts, ctx);
+  addOwn(acc, ctx, facts, nodes, edges);
   for (const [id, mine] of nodes) foldNode(acc, ctx.nodes.get(id), mine, file);
   for (const [id, mine] of edges) foldEdge(acc, ctx.edges.get(id), mine, file);
   for (const frag of [facts.structure, facts.responsibility, facts.organisations, facts.dependencies]) for (const w of frag.warnings) acc.addWarning(w);
@@ -39,26 +38,44 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
     if (!acc.hasNode(e.target) && ctx.nodes.has(e.target)) foldNode(acc, ctx.nodes.get(e.target), undefined, file);
   }
   const graph = acc.toGraph();
-  if (rules.merges.length === 0) return { ...splitOne(graph, file), warnings: acc.warnings };
+  if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id)), warnings: acc.warnings };
   const out = splitByDocument(applyMergeRules(withContext(ctx, graph), rules), new Set([file])).get(file)!;
   out.warnings.push(...acc.warnings);
   return out;
 }
 
 /**
- * Items only this document has, each step's in the order the whole ETL adds them. Its facts are
- * read for this call only, so the accumulator may keep them instead of copying.
+ * Items only this document has go to `acc`, each step's in the order the whole ETL adds them;
+ * items whose id the context has too go to their slots (one look-up each, as addFacts would
+ * place them). Its facts are read for this call only, so the accumulator may keep them.
  */
-function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts): void {
+function addOwn(acc: GraphAccumulator, ctx: EtlContext, f: DocFacts, nodes: Slots<GraphNode>, edges: Slots<GraphEdge>): void {
+  const file = f.file;
   for (const frag of [f.structure, f.responsibility]) {
-    for (const n of frag.nodes) if (!ctx.nodes.has(n.id)) acc.adoptNode(n);
-    for (const e of frag.edges) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
+    for (const n of frag.nodes) {
+      if (ctx.nodes.has(n.id)) slot(nodes, n.id).early.push([file, n]);
+      else acc.adoptNode(n);
+    }
+    for (const e of frag.edges) {
+      if (ctx.edges.has(e.id)) slot(edges, e.id).early.push([file, e]);
+      else acc.adoptEdge(e);
+    }
   }
-  for (const [caps, parts] of [[ORGANISATION_CAPS, f.organisations], [DEPENDENCY_CAPS, f.dependencies]] as const) {
-    for (const p of parts.nodes.values()) if (!ctx.nodes.has(p.first.id)) acc.adoptNode(foldOwnPart(p, caps.node));
-    for (const p of parts.edges.values()) if (!ctx.edges.has(p.first.id)) acc.adoptEdge(foldOwnPart(p, caps.edge));
+  for (const [caps, parts, key] of [[ORGANISATION_CAPS, f.organisations, 'org'], [DEPENDENCY_CAPS, f.dependencies, 'dep']] as const) {
+    for (const p of parts.nodes.values()) {
+      if (ctx.nodes.has(p.first.id)) slot(nodes, p.first.id)[key].push([file, p]);
+      else acc.adoptNode(foldOwnPart(p, caps.node));
+    }
+    for (const p of parts.edges.values()) {
+      if (ctx.edges.has(p.first.id)) slot(edges, p.first.id)[key].push([file, p]);
+      else acc.adoptEdge(foldOwnPart(p, caps.edge));
+    }
     // The technology step comes between the organisation and dependency steps.
-    if (parts === f.organisations) for (const e of f.targets) if (!ctx.edges.has(e.id)) acc.adoptEdge(e);
+    if (parts !== f.organisations) continue;
+    for (const e of f.targets) {
+      if (ctx.edges.has(e.id)) slot(edges, e.id).tech.push([file, e]);
+      else acc.adoptEdge(e);
+    }
   }
 }
 

@@ -46,33 +46,41 @@ function evidenceByDoc(item: GraphNode | GraphEdge, files: ReadonlySet<string>):
   return m;
 }
 
-/** splitByDocument for one document, reusing items whose evidence is all its own. */
-export function splitOne(graph: GraphJson, file: string): DocumentFragment {
+/**
+ * splitByDocument for one document, reusing items whose evidence is all its own. `nodeOf` finds
+ * a node of `graph` by id (the caller's index, if it has one).
+ */
+export function splitOne(graph: GraphJson, file: string, nodeOf?: (id: string) => GraphNode | undefined): DocumentFragment {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  const own = new Set<string>();
   for (const n of graph.nodes) {
     const evidence = evidenceFrom(n.evidence, file);
-    if (!evidence) continue;
-    nodes.push(evidence === n.evidence ? n : { ...n, evidence });
-    own.add(n.id);
+    if (evidence) nodes.push(evidence === n.evidence ? n : { ...n, evidence });
   }
-  let byId: Map<string, GraphNode> | null = null;
+  let find = nodeOf;
+  // Ends already in `nodes` are those with evidence from `file`, and those brought here.
+  let brought: Set<string> | null = null;
   for (const e of graph.edges) {
     const evidence = evidenceFrom(e.evidence, file);
     if (!evidence) continue;
     edges.push(evidence === e.evidence ? e : { ...e, evidence });
     for (const end of [e.source, e.target]) {
-      if (own.has(end)) continue;
-      byId ??= new Map(graph.nodes.map((n) => [n.id, n]));
-      const node = byId.get(end);
-      if (node) {
-        nodes.push(node);
-        own.add(end);
+      if (!find) {
+        const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+        find = (id) => byId.get(id);
       }
+      const node = find(end);
+      if (!node || hasEvidenceFrom(node.evidence, file) || brought?.has(end)) continue;
+      nodes.push(node);
+      (brought ??= new Set()).add(end);
     }
   }
   return { graph: { nodes, edges }, warnings: [] };
+}
+
+function hasEvidenceFrom(evidence: GraphNode['evidence'], file: string): boolean {
+  for (const e of evidence) if (e.doc === file) return true;
+  return false;
 }
 
 /** The evidence from `file`: the list itself when all of it is, null when none is. */
