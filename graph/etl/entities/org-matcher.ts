@@ -24,7 +24,10 @@ const AGENCY_TAIL = /^(?:筹备办|管委会|管理委员会|执行局)/;
 
 // Unknown names by suffix: find the suffix, then walk left over name characters (no punctuation).
 const SUFFIX = /股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所/g;
-const NAME_CHAR = /[\u4e00-\u9fa5A-Za-z0-9（）]/;
+/** A character a name may hold: [\u4e00-\u9fa5A-Za-z0-9（）], tested by code (this runs on every character walked). */
+function isNameChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0xff08 || c === 0xff09;
+}
 const MAX_NAME = 24;
 const LEFT_CUT =
   /.*(?:依托|拟成立的|组建|共建|新建|创建|设立|成立|参与|承担|落户|申报|引导|推动|推进|加快|加强|建设|支持|组织|提升|发挥|促进|筹建|建成|建立|引进|鼓励|发展|完成|以及|包括|通过|联合|合作|吸引|探索|与|和|及|对|由|的|为|等|在|以)/;
@@ -56,7 +59,7 @@ export function findOrganisations(line: string): OrgMention[] {
   for (const m of maskedText.matchAll(SUFFIX)) {
     const at = m.index ?? 0;
     let left = at;
-    while (left > 0 && at - left < MAX_NAME && NAME_CHAR.test(maskedText[left - 1] ?? '')) left--;
+    while (left > 0 && at - left < MAX_NAME && isNameChar(maskedText.charCodeAt(left - 1))) left--;
     const cut = LEFT_CUT.exec(maskedText.slice(left, at));
     const start = left + (cut ? cut[0].length : 0);
     const end = at + m[0].length;
