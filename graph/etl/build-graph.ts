@@ -30,9 +30,10 @@ export function buildGraph(sources: readonly SourceDocument[]): EtlResult {
   const ordered = [...sources].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const structures = ordered.map(readStructure);
   for (const s of structures) {
-    acc.addFragment(buildStructureFragment(s));
+    // Both fragments are made here and nowhere kept: the accumulator may keep their items.
+    acc.adoptFragment(buildStructureFragment(s));
     const units = new DocumentUnits(s);
-    acc.addFragment(buildResponsibilityFragment(s, units));
+    acc.adoptFragment(buildResponsibilityFragment(s, units));
     findings.push(...findInconsistencies(s, units));
   }
   const parsed = structures.map((s) => s.parsed);

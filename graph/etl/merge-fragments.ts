@@ -74,6 +74,13 @@ export class GraphAccumulator {
     this.warnings.push(w);
   }
 
+  /** addFragment for a fragment made for this accumulator alone: its items are kept, not copied. */
+  adoptFragment(f: GraphFragment): void {
+    for (const n of f.nodes) this.adoptNode(n);
+    for (const e of f.edges) this.adoptEdge(e);
+    for (const w of f.warnings) this.addWarning(w);
+  }
+
   addFragment(f: GraphFragment): void {
     for (const n of f.nodes) this.addNode(n);
     for (const e of f.edges) this.addEdge(e);
