@@ -11,6 +11,7 @@ import { runBrowser } from './sections/browser.ts';
 import { runEtl } from './sections/etl.ts';
 import { runHttp } from './sections/http.ts';
 import { runIngest } from './sections/ingest.ts';
+import { runIngestStore } from './sections/ingest-store.ts';
 import { runMemory } from './sections/memory.ts';
 import { runStores } from './sections/store.ts';
 
@@ -20,6 +21,7 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<Figure[]> }[
   { name: 'HTTP', run: runHttp },
   { name: 'Browser', run: runBrowser },
   { name: 'Ingest', run: runIngest },
+  { name: 'End-to-end ingest', run: runIngestStore },
   { name: 'Memory (peak RSS)', run: runMemory },
 ];
 

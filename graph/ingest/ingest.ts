@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { GraphJson } from '../model/index.ts';
 import type { GraphStore, LoadSummary } from '../store/types.ts';
-import { buildFragments } from './fragment.ts';
+import { buildFragments, type DocumentFragment } from './fragment.ts';
+import { FragmentWriter, type Written } from './fragment-writer.ts';
 import { entryFor, type SourceLibrary } from './library.ts';
 import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
@@ -81,7 +82,35 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
   let pending: Ready[] = [];
   let catalogueChanged = false;
 
-  const flush = async () => {
+  type Extracted = { r: Ready; frag: DocumentFragment };
+  const record = async (written: Written<Extracted>[]) => {
+    for (const { item: { r, frag }, result } of written) {
+      try {
+        if (result instanceof Error) throw result;
+        const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
+        await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
+        present.add(r.file);
+        if (library.isSeed(r.file)) catalogueChanged = true;
+        outcomes[r.index] = {
+          input: r.input,
+          status: r.known ? 'updated' : 'new',
+          file: r.file,
+          encoding: r.encoding,
+          format: r.format,
+          warnings: [...r.notes, ...frag.warnings.map((w) => `${w.doc}:${w.line} ${w.kind}: ${w.message}`)],
+          change: changeOf(result),
+        };
+      } catch (err) {
+        outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
+      }
+      tick(r.input);
+    }
+  };
+  const graphNow = await store.counts();
+  const writer = new FragmentWriter<Extracted>(store, graphNow.totalNodes + graphNow.totalEdges, record, ctx.batchSize ?? 25);
+
+  /** The ETL of the pending documents; their fragments go to the writer. */
+  const extract = async () => {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
@@ -95,37 +124,14 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       }
       return;
     }
-    const empty = { graph: { nodes: [], edges: [] }, warnings: [] };
-    let written: (LoadSummary | Error)[];
-    try {
-      // One store write for the batch: the embedded store copies and indexes its graph once.
-      written = await store.replaceDocuments(batch.map((r) => ({ doc: r.file, fragment: (fragments.get(r.file) ?? empty).graph })));
-    } catch (err) {
-      written = batch.map(() => err as Error);
+    for (const r of batch) {
+      const frag = fragments.get(r.file) ?? { graph: { nodes: [], edges: [] }, warnings: [] };
+      await writer.add({ r, frag }, r.file, frag.graph);
     }
-    for (const [k, r] of batch.entries()) {
-      const frag = fragments.get(r.file) ?? empty;
-      try {
-        const res = written[k]!;
-        if (res instanceof Error) throw res;
-        const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
-        await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
-        present.add(r.file);
-        if (library.isSeed(r.file)) catalogueChanged = true;
-        outcomes[r.index] = {
-          input: r.input,
-          status: r.known ? 'updated' : 'new',
-          file: r.file,
-          encoding: r.encoding,
-          format: r.format,
-          warnings: [...r.notes, ...frag.warnings.map((w) => `${w.doc}:${w.line} ${w.kind}: ${w.message}`)],
-          change: changeOf(res),
-        };
-      } catch (err) {
-        outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
-      }
-      tick(r.input);
-    }
+  };
+  const flushAll = async () => {
+    await extract();
+    await writer.flush();
   };
 
   for (const [index, ref] of inputs.entries()) {
@@ -144,21 +150,21 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     }
     // Two versions of one document in the same run: the later one must see the earlier one loaded.
     const existing = library.find(prepared.source.header, prepared.hash);
-    if (existing && pending.some((r) => r.file === existing.file)) await flush();
+    if (existing && (pending.some((r) => r.file === existing.file) || writer.docs.includes(existing.file))) await flushAll();
     const again = library.find(prepared.source.header, prepared.hash);
     if (again && again.hash === prepared.hash && present.has(again.file)) {
       outcomes[index] = { input: ref.input, status: 'unchanged', file: again.file, encoding: prepared.encoding, format: prepared.format, warnings: prepared.notes };
       tick(ref.input);
       continue;
     }
-    const taken = new Set(pending.map((r) => r.file));
+    const taken = new Set([...pending.map((r) => r.file), ...writer.docs]);
     let file = again?.file ?? library.fileNameFor(ref.input, prepared.hash);
     if (!again && taken.has(file)) file = file.replace(/\.txt$/, `_${prepared.hash.slice(0, 8)}.txt`);
     prepared.source.file = file;
     pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file) });
-    if (pending.length >= (ctx.batchSize ?? 25)) await flush();
+    if (pending.length >= (ctx.batchSize ?? 25)) await extract();
   }
-  await flush();
+  await flushAll();
   ctx.progress?.finish();
   const summary = summarise(outcomes, bytes, performance.now() - t0);
   if (catalogueChanged) {
