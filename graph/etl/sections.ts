@@ -112,7 +112,9 @@ function uniquePath(path: string, seen: Set<string>): string {
 
 /** （1）…（2）… inside a 工作任务 line become child tasks: each has its own deadlines. */
 function splitItems(parent: SectionRecord, line: number, work: string, paths: Set<string>): SectionRecord[] {
-  const marks = [...work.matchAll(ITEM)];
+  const marks: RegExpExecArray[] = [];
+  ITEM.lastIndex = 0; // exec, not matchAll: no regex copy per line
+  for (let m = ITEM.exec(work); m; m = ITEM.exec(work)) marks.push(m);
   const out: SectionRecord[] = [];
   if (marks.length === 0) {
     parent.texts.push({ line, text: work });

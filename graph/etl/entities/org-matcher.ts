@@ -56,8 +56,10 @@ export function findOrganisations(line: string): OrgMention[] {
     chars.push(line.slice(pos));
     maskedText = chars.join('');
   }
-  for (const m of maskedText.matchAll(SUFFIX)) {
-    const at = m.index ?? 0;
+  // exec, not matchAll: matchAll copies the regex on every call, and this runs on every line.
+  SUFFIX.lastIndex = 0;
+  for (let m = SUFFIX.exec(maskedText); m; m = SUFFIX.exec(maskedText)) {
+    const at = m.index;
     let left = at;
     while (left > 0 && at - left < MAX_NAME && isNameChar(maskedText.charCodeAt(left - 1))) left--;
     const cut = LEFT_CUT.exec(maskedText.slice(left, at));
