@@ -1,14 +1,11 @@
-import { MultiDirectedGraph } from 'graphology';
 import { evidenceDocs, type EdgeType, type GraphEdge, type GraphJson, type GraphNode, type NodeType } from '../../model/index.ts';
 import type { ResponsibilityRow } from '../../analysis/workload.ts';
 import { computeWorkload } from '../../analysis/workload.ts';
 import type { AgencyWorkload, Counts, WorkloadOptions } from '../types.ts';
 import { InvalidInputError } from '../errors.ts';
-import { parseGraphJson } from '../validate.ts';
+import { checkReferences, parseGraphJson } from '../validate.ts';
 import { Adjacency } from './adjacency.ts';
 import { SearchIndex } from './search-index.ts';
-
-export type StoreGraph = MultiDirectedGraph<GraphNode, GraphEdge>;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
@@ -29,15 +26,6 @@ function freezeItem<T extends GraphNode | GraphEdge>(item: T): T {
   return Object.freeze(item);
 }
 
-/** graphology's own checks (duplicate key, missing endpoint) as the store's typed error. */
-function added(what: string, add: () => void): void {
-  try {
-    add();
-  } catch (err) {
-    throw new InvalidInputError(`${what}: ${(err as Error).message.replace(/^Graph\.\w+: /, '')}`, what.startsWith('edge') ? 'edges' : 'nodes');
-  }
-}
-
 /**
  * One immutable version of the graph with its indices. A load builds a whole new state and the
  * store swaps the reference, so a reader that took a state sees one version throughout.
@@ -50,24 +38,38 @@ export class GraphState {
 
   readonly index: SearchIndex;
 
-  private constructor(
-    readonly graph: StoreGraph,
-    readonly adj: Adjacency,
-  ) {
+  private edgeIds: Set<string> | undefined;
+
+  private constructor(readonly adj: Adjacency) {
     this.index = new SearchIndex(adj.nodes);
   }
 
   static empty(): GraphState {
-    return new GraphState(new MultiDirectedGraph<GraphNode, GraphEdge>({ allowSelfLoops: true }), new Adjacency([], []));
+    return new GraphState(new Adjacency([], []));
   }
 
-  /** Validates the whole input before anything is built; throws InvalidInputError naming the problem. */
+  /**
+   * Validates the whole input before anything is built; throws InvalidInputError naming the problem.
+   * Unique ids and known endpoints are checked even for trusted input: the indices assume them.
+   */
   static fromJson(input: unknown, validate = true): GraphState {
-    const json = validate ? parseGraphJson(input) : (input as GraphJson);
-    const graph = new MultiDirectedGraph<GraphNode, GraphEdge>({ allowSelfLoops: true });
-    for (const n of json.nodes) added(`node ${n.id}`, () => graph.addNode(n.id, freezeItem(n)));
-    for (const e of json.edges) added(`edge ${e.id}`, () => graph.addEdgeWithKey(e.id, e.source, e.target, freezeItem(e)));
-    return new GraphState(graph, new Adjacency(json.nodes, json.edges));
+    const json = checkReferences(validate ? parseGraphJson(input) : (input as GraphJson));
+    for (const n of json.nodes) freezeItem(n);
+    for (const e of json.edges) freezeItem(e);
+    return new GraphState(new Adjacency(json.nodes, json.edges));
+  }
+
+  get order(): number {
+    return this.adj.nodes.length;
+  }
+
+  get size(): number {
+    return this.adj.edges.length;
+  }
+
+  hasEdge(id: string): boolean {
+    this.edgeIds ??= new Set(this.adj.edges.map((e) => e.id));
+    return this.edgeIds.has(id);
   }
 
   node(id: string): GraphNode | undefined {
@@ -84,9 +86,9 @@ export class GraphState {
     if (!this.cachedCounts) {
       const nodes: Partial<Record<NodeType, number>> = {};
       const edges: Partial<Record<EdgeType, number>> = {};
-      this.graph.forEachNode((_id, n) => void (nodes[n.type] = (nodes[n.type] ?? 0) + 1));
-      this.graph.forEachEdge((_id, e) => void (edges[e.type] = (edges[e.type] ?? 0) + 1));
-      this.cachedCounts = { nodes, edges, totalNodes: this.graph.order, totalEdges: this.graph.size };
+      for (const n of this.adj.nodes) nodes[n.type] = (nodes[n.type] ?? 0) + 1;
+      for (const e of this.adj.edges) edges[e.type] = (edges[e.type] ?? 0) + 1;
+      this.cachedCounts = { nodes, edges, totalNodes: this.order, totalEdges: this.size };
     }
     return structuredClone(this.cachedCounts);
   }
@@ -106,8 +108,9 @@ export class GraphState {
   responsibilityRows(): ResponsibilityRow[] {
     if (!this.cachedRows) {
       const rows: ResponsibilityRow[] = [];
-      this.graph.forEachEdge((_id, e, _s, _t, agency, task) => {
-        if (e.type === 'LEADS' || e.type === 'COOPERATES') rows.push({ agency, task, role: e.type, docs: evidenceDocs(e.evidence) });
+      const { nodes, edges, src, dst } = this.adj;
+      edges.forEach((e, i) => {
+        if (e.type === 'LEADS' || e.type === 'COOPERATES') rows.push({ agency: nodes[src[i]!]!, task: nodes[dst[i]!]!, role: e.type, docs: evidenceDocs(e.evidence) });
       });
       this.cachedRows = rows;
     }

@@ -10,7 +10,8 @@ import { applyDocumentReplaces } from './replace-document.ts';
 import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
 
 /**
- * The embedded store: a graphology graph in this process, persisted to `<dataDir>/graph.json`.
+ * The embedded store: the graph in this process (id-sorted lists, a CSR adjacency and a search
+ * index, graph-state.ts), persisted to `<dataDir>/graph.json`.
  * Writes are serialised; each builds a complete new state, writes the snapshot, then swaps,
  * so readers see the old graph or the new one and a failed write changes nothing.
  */
@@ -69,15 +70,15 @@ export class MemoryGraphStore implements GraphStore {
       await this.commit(next);
       let nodesKept = 0;
       let edgesKept = 0;
-      next.graph.forEachNode((id) => void (before.graph.hasNode(id) && nodesKept++));
-      next.graph.forEachEdge((id) => void (before.graph.hasEdge(id) && edgesKept++));
+      for (const n of next.adj.nodes) if (before.node(n.id)) nodesKept++;
+      for (const e of next.adj.edges) if (before.hasEdge(e.id)) edgesKept++;
       return {
-        nodes: next.graph.order,
-        edges: next.graph.size,
-        nodesAdded: next.graph.order - nodesKept,
-        nodesRemoved: before.graph.order - nodesKept,
-        edgesAdded: next.graph.size - edgesKept,
-        edgesRemoved: before.graph.size - edgesKept,
+        nodes: next.order,
+        edges: next.size,
+        nodesAdded: next.order - nodesKept,
+        nodesRemoved: before.order - nodesKept,
+        edgesAdded: next.size - edgesKept,
+        edgesRemoved: before.size - edgesKept,
         ms: performance.now() - t0,
       };
     });
@@ -114,8 +115,8 @@ export class MemoryGraphStore implements GraphStore {
           'error' in o
             ? o.error
             : {
-                nodes: next.graph.order,
-                edges: next.graph.size,
+                nodes: next.order,
+                edges: next.size,
                 nodesAdded: o.plan.nodesAdded,
                 nodesRemoved: o.plan.removeNodes.length,
                 edgesAdded: o.plan.edgesAdded,

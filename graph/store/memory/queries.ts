@@ -9,22 +9,25 @@ import type { GraphState } from './graph-state.ts';
 import { edgesAmong } from './neighbors.ts';
 
 export function degree(state: GraphState, id: string): DegreeByType {
-  if (!state.node(id)) throw new NotFoundError('node', id);
+  const u = state.adj.index.get(id);
+  if (u === undefined) throw new NotFoundError('node', id);
+  const { offsets, incident, src, dst, edges } = state.adj;
   const out: DegreeByType = {};
-  state.graph.forEachEdge(id, (_e, attrs, s, t) => {
-    const d = (out[attrs.type] ??= { in: 0, out: 0 });
-    if (s === id) d.out++;
-    if (t === id) d.in++;
-  });
+  for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
+    const e = incident[k]!;
+    const d = (out[edges[e]!.type] ??= { in: 0, out: 0 });
+    if (src[e] === u) d.out++;
+    if (dst[e] === u) d.in++;
+  }
   return out;
 }
 
 export function subgraph(state: GraphState, ids: readonly string[], options: { limit?: number } = {}): Subgraph {
   const limit = checkLimit(options.limit, DEFAULT_LIMIT);
-  const known = [...new Set(ids)].filter((id) => state.graph.hasNode(id));
+  const known = [...new Set(ids)].filter((id) => state.node(id) !== undefined);
   const kept = known.slice(0, limit);
   return {
-    nodes: kept.map((id) => state.graph.getNodeAttributes(id)),
+    nodes: kept.map((id) => state.node(id)!),
     edges: edgesAmong(state, new Set(kept)),
     truncated: known.length > limit,
     limit,
@@ -48,15 +51,28 @@ export function resolveTechnology(state: GraphState, key: string): GraphNode {
 export function trace(state: GraphState, key: string, options: { limit?: number } = {}): TraceResult {
   const limit = checkLimit(options.limit, DEFAULT_LIMIT);
   const technology = resolveTechnology(state, key);
-  const { graph } = state;
+  const { adj } = state;
+  const nodeAt = (u: number) => adj.nodes[u]!;
+  const walked = new Map<string, GraphEdge>();
+  /** Each edge into `id` (id order) with its source; remembered for the subgraph. */
+  const forEachInEdge = (id: string, fn: (e: GraphEdge, source: GraphNode) => void) => {
+    const u = adj.index.get(id);
+    if (u === undefined) return;
+    for (let k = adj.offsets[u]!, end = adj.offsets[u + 1]!; k < end; k++) {
+      const e = adj.incident[k]!;
+      if (adj.dst[e] !== u) continue;
+      walked.set(adj.edges[e]!.id, adj.edges[e]!);
+      fn(adj.edges[e]!, nodeAt(adj.src[e]!));
+    }
+  };
   const subfields: SubfieldEdge[] = [];
   const tree = new Set([technology.id]);
   // Walk down the SUBFIELD_OF edges (child → parent) from the traced technology.
   for (const queue = [technology.id]; queue.length > 0; ) {
     const parent = queue.pop() as string;
-    graph.forEachInEdge(parent, (id, e, child) => {
+    forEachInEdge(parent, (e, { id: child }) => {
       if (e.type !== 'SUBFIELD_OF') return;
-      subfields.push({ id, child, parent });
+      subfields.push({ id: e.id, child, parent });
       if (!tree.has(child)) {
         tree.add(child);
         queue.push(child);
@@ -67,15 +83,16 @@ export function trace(state: GraphState, key: string, options: { limit?: number 
   const responsibilities: TraceResponsibility[] = [];
   const tasks = new Set<string>();
   for (const tech of technologyTree(technology.id, subfields).order) {
-    graph.forEachInEdge(tech, (id, e, task) => {
+    forEachInEdge(tech, (e, { id: task }) => {
       if (e.type !== 'TARGETS') return;
-      targets.push({ id, task, technology: tech });
+      targets.push({ id: e.id, task, technology: tech });
       tasks.add(task);
     });
   }
   for (const task of tasks) {
-    graph.forEachInEdge(task, (id, e, _s, _t, agency, t) => {
-      if (e.type === 'LEADS' || e.type === 'COOPERATES') responsibilities.push({ id, agency, task: { id: t.id, name: t.name }, role: e.type });
+    const t = state.node(task)!;
+    forEachInEdge(task, (e, agency) => {
+      if (e.type === 'LEADS' || e.type === 'COOPERATES') responsibilities.push({ id: e.id, agency, task: { id: t.id, name: t.name }, role: e.type });
     });
   }
   const a = assembleTrace(technology.id, subfields, targets, responsibilities, limit);
@@ -85,8 +102,8 @@ export function trace(state: GraphState, key: string, options: { limit?: number 
     technologies: a.technologies,
     agencies: a.agencies,
     subgraph: {
-      nodes: a.nodeIds.map((id) => graph.getNodeAttributes(id)),
-      edges: [...edgeIds].map((id) => graph.getEdgeAttributes(id) as GraphEdge).sort((x, y) => (x.id < y.id ? -1 : 1)),
+      nodes: a.nodeIds.map((id) => state.node(id)!),
+      edges: [...edgeIds].map((id) => walked.get(id)!).sort((x, y) => (x.id < y.id ? -1 : 1)),
       truncated: a.truncated,
       limit,
     },
