@@ -2,7 +2,6 @@ import { evidenceDocs, type EdgeType, type GraphEdge, type GraphJson, type Graph
 import type { ResponsibilityRow } from '../../analysis/workload.ts';
 import { computeWorkload } from '../../analysis/workload.ts';
 import type { AgencyWorkload, Counts, WorkloadOptions } from '../types.ts';
-import { InvalidInputError } from '../errors.ts';
 import { checkReferences, parseGraphJson } from '../validate.ts';
 import { Adjacency } from './adjacency.ts';
 import { SearchIndex } from './search-index.ts';
