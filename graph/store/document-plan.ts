@@ -35,14 +35,24 @@ function mergeDocumentEvidence(kept: Evidence[], incoming: readonly Evidence[], 
   let sorted = true;
   for (let i = 1; i < kept.length && sorted; i++) sorted = kept[i - 1]!.doc <= kept[i]!.doc;
   if (!sorted || incoming.some((e) => e.doc !== doc)) return byDocument(mergeEvidence(kept, incoming));
-  let at = 0;
-  while (at < kept.length && kept[at]!.doc < doc) at++;
-  return [...kept.slice(0, at), ...mergeEvidence([], incoming), ...kept.slice(at)];
+  let lo = 0; // first kept evidence of a document after `doc`: kept has none of `doc` itself
+  for (let hi = kept.length; lo < hi; ) {
+    const mid = (lo + hi) >>> 1;
+    if (kept[mid]!.doc < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  const own = mergeEvidence([], incoming);
+  const out = new Array<Evidence>(kept.length + own.length);
+  for (let i = 0; i < lo; i++) out[i] = kept[i]!;
+  for (let i = 0; i < own.length; i++) out[lo + i] = own[i]!;
+  for (let i = lo; i < kept.length; i++) out[own.length + i] = kept[i]!;
+  return out;
 }
 
 /** Existing item minus `doc`'s evidence, merged with the fragment's version of it. */
 function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming: T | undefined, doc: string): T | null {
-  const kept = old ? old.evidence.filter((e) => e.doc !== doc) : [];
+  // Most items a new document touches hold none of its evidence yet: no copy for them.
+  const kept = !old ? [] : old.evidence.some((e) => e.doc === doc) ? old.evidence.filter((e) => e.doc !== doc) : old.evidence;
   if (!incoming) {
     if (!old) return null;
     if (kept.length === old.evidence.length) return old;

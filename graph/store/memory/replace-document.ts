@@ -36,9 +36,11 @@ function citingIds(items: Iterable<GraphNode | GraphEdge>, docs: ReadonlySet<str
  * fails (an edge to an unknown node) is left out and the others go on.
  */
 export function applyDocumentReplaces(state: GraphState, batch: readonly DocumentReplacement[]): { graph: GraphJson; outcomes: ReplaceOutcome[] } {
-  const all = state.toJson();
-  const nodes = new Map(all.nodes.map((n) => [n.id, n]));
-  const edges = new Map(all.edges.map((e) => [e.id, e]));
+  const all = { nodes: state.adj.nodes, edges: state.adj.edges }; // read only: no copy
+  const nodes = new Map<string, GraphNode>();
+  for (const n of all.nodes) nodes.set(n.id, n);
+  const edges = new Map<string, GraphEdge>();
+  for (const e of all.edges) edges.set(e.id, e);
   const docs = new Set(batch.map((b) => b.doc));
   const nodeCiting = citingIds(all.nodes, docs);
   const edgeCiting = citingIds(all.edges, docs);
@@ -68,14 +70,11 @@ export function applyDocumentReplaces(state: GraphState, batch: readonly Documen
     }
     for (const id of plan.removeNodes) nodes.delete(id);
     for (const id of plan.removeEdges) edges.delete(id);
-    for (const n of plan.upsertNodes) {
-      nodes.set(n.id, n);
-      note(nodeCiting, n);
-    }
-    for (const e of plan.upsertEdges) {
-      edges.set(e.id, e);
-      note(edgeCiting, e);
-    }
+    for (const n of plan.upsertNodes) nodes.set(n.id, n);
+    for (const e of plan.upsertEdges) edges.set(e.id, e);
+    // What an upsert cites beyond what it cited before comes from the fragment: note only that.
+    for (const n of fragment.nodes) note(nodeCiting, n);
+    for (const e of fragment.edges) note(edgeCiting, e);
     let dangling = 0;
     if (plan.removeNodes.length > 0) {
       // An edge another document supports still goes when one of its ends went.
@@ -97,8 +96,7 @@ export function applyDocumentReplaces(state: GraphState, batch: readonly Documen
     for (const x of map.values()) (had(x.id) ? kept : added).push(x);
     return [kept, added];
   };
-  const oldEdgeIds = new Set(all.edges.map((e) => e.id));
   const [keptNodes, newNodes] = split(nodes, (id) => state.adj.index.has(id));
-  const [keptEdges, newEdges] = split(edges, (id) => oldEdgeIds.has(id));
+  const [keptEdges, newEdges] = split(edges, (id) => state.hasEdge(id));
   return { graph: { nodes: mergeSorted(keptNodes, newNodes), edges: mergeSorted(keptEdges, newEdges) }, outcomes };
 }
