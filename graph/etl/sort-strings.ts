@@ -40,14 +40,34 @@ function sortRange(a: string[], lo: number, hi: number, d: number, depth: number
         a[gt--] = s;
       } else i++;
     }
+    if (v < 0) {
+      sortRange(a, lo, lt, d, depth + 1);
+      sortRange(a, gt + 1, hi, d, depth + 1);
+      return; // the equal part ended at d: all the same string
+    }
+    if (lt === lo && gt === hi - 1) {
+      // All share the character at d (a long common prefix): skip what they share natively.
+      d = sharedFrom(a, lo, hi, d + 1);
+      continue;
+    }
     sortRange(a, lo, lt, d, depth + 1);
     sortRange(a, gt + 1, hi, d, depth + 1);
-    if (v < 0) return; // the equal part ended at d: all the same string
     lo = lt;
     hi = gt + 1;
     d++;
     depth++;
   }
+}
+
+/** The first position from d where the strings of the range may differ, in steps of eight characters. */
+function sharedFrom(a: string[], lo: number, hi: number, d: number): number {
+  const first = a[lo]!;
+  while (first.length >= d + 8) {
+    const chunk = first.slice(d, d + 8);
+    for (let i = lo + 1; i < hi; i++) if (!a[i]!.startsWith(chunk, d)) return d;
+    d += 8;
+  }
+  return d;
 }
 
 function insertion(a: string[], lo: number, hi: number, d: number): void {

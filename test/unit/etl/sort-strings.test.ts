@@ -33,6 +33,15 @@ describe('sortStrings', () => {
     expect(sortStrings(Array(300).fill('task:x'))).toEqual(Array(300).fill('task:x'));
   });
 
+  it('sorts strings that share a prefix ending anywhere in a step of eight', () => {
+    const prefix = 'PART_OF:task:000_2ebb2acb91732bad#';
+    const a: string[] = [];
+    for (let cut = 0; cut <= prefix.length; cut++) for (const tail of ['', '1', '1.2', '10', '->x']) a.push(prefix.slice(0, cut) + tail);
+    a.push(...a.map((x) => x + x));
+    const shuffled = a.map((x, i) => a[(i * 7919) % a.length]!);
+    expect(sortStrings([...shuffled])).toEqual([...shuffled].sort());
+  });
+
   it('sorts long shared prefixes past the depth limit', () => {
     const a = Array.from({ length: 400 }, (_, i) => 'p'.repeat(200) + String((i * 37) % 400));
     expect(sortStrings([...a])).toEqual([...a].sort());
