@@ -37,9 +37,11 @@ export function buildGraph(sources: readonly SourceDocument[]): EtlResult {
     findings.push(...findInconsistencies(s, units));
   }
   const parsed = structures.map((s) => s.parsed);
-  acc.addFragment(extractOrganisations(parsed));
+  // The organisation and dependency steps fold their parts into new items, made for this call;
+  // the technology step hands out catalogue items, so those are copied.
+  acc.adoptFragment(extractOrganisations(parsed));
   acc.addFragment(extractTechnologies(parsed));
-  acc.addFragment(extractDependencies(parsed));
+  acc.adoptFragment(extractDependencies(parsed));
   const graph = acc.toGraph();
   const cpu = process.cpuUsage(cpu0);
   return { graph, findings, warnings: acc.warnings, ms: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
