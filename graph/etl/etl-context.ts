@@ -105,6 +105,15 @@ export class EtlContext {
     return this.whole;
   }
 
+  private byId: Map<string, GraphNode> | null = null;
+
+  /** A copy of the context's node `id` as its own graph has it (what a document's edge into it brings along). */
+  nodeCopy(id: string): GraphNode | undefined {
+    this.byId ??= new Map(this.graph().nodes.map((n) => [n.id, n]));
+    const n = this.byId.get(id);
+    return n && { ...n, aliases: [...n.aliases], props: { ...n.props }, evidence: [...n.evidence] };
+  }
+
   private static readonly cache = new Map<string, EtlContext>();
 
   /** The context for these sources, reused while their content is the same. */

@@ -32,13 +32,10 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   for (const [id, mine] of nodes) foldNode(acc, ctx.nodes.get(id), mine, file);
   for (const [id, mine] of edges) foldEdge(acc, ctx.edges.get(id), mine, file);
   for (const frag of [facts.structure, facts.responsibility, facts.organisations, facts.dependencies]) for (const w of frag.warnings) acc.addWarning(w);
-  // Nodes its edges point at that it does not name itself, as the context has them.
-  for (const e of acc.edgeValues()) {
-    if (!acc.hasNode(e.source) && ctx.nodes.has(e.source)) foldNode(acc, ctx.nodes.get(e.source), undefined, file);
-    if (!acc.hasNode(e.target) && ctx.nodes.has(e.target)) foldNode(acc, ctx.nodes.get(e.target), undefined, file);
-  }
   const graph = acc.toGraph();
-  if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id)), warnings: acc.warnings };
+  // Nodes its edges point at that it does not name itself come as the context has them: they
+  // carry none of its evidence, so they matter only as ends, and the context's graph has them ready.
+  if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id) ?? ctx.nodeCopy(id)), warnings: acc.warnings };
   const out = splitByDocument(applyMergeRules(withContext(ctx, graph), rules), new Set([file])).get(file)!;
   out.warnings.push(...acc.warnings);
   return out;
