@@ -87,16 +87,8 @@ export class GraphAccumulator {
     for (const w of f.warnings) this.addWarning(w);
   }
 
-  hasNode(id: string): boolean {
-    return this.nodes.has(id);
-  }
-
   node(id: string): GraphNode | undefined {
     return this.nodes.get(id);
-  }
-
-  edgeValues(): GraphEdge[] {
-    return [...this.edges.values()];
   }
 
   /** Sorted by id, as sortGraphJson sorts: ids are unique here, so sorting the ids alone is enough (and cheaper). */
