@@ -47,22 +47,12 @@ export function sharesCity(surface: string): boolean {
   return startsWithCity(surface) && !COLLECTIVE.has(surface);
 }
 
-// Cells repeat across rows and documents: split each text once. Bounded so memory stays flat.
-const SURFACES = new Map<string, readonly string[]>();
-
-/** The names in one cell text, split at 、，,； and at 和 after 局办委府会. */
-export function surfacesOf(text: string): readonly string[] {
-  let list = SURFACES.get(text);
-  if (!list) {
-    list = splitSurfaces(text);
-    if (SURFACES.size >= 4096) SURFACES.clear();
-    SURFACES.set(text, list);
-  }
-  return list;
-}
-
-// A scan instead of a split on /[、，,；]|(?<=[局办委府会])和/: most cells are new, and the look-behind is slow.
-function splitSurfaces(text: string): string[] {
+/**
+ * The names in one cell text, split at 、，,； and at 和 after 局办委府会. A scan instead of a
+ * split on /[、，,；]|(?<=[局办委府会])和/ (the look-behind is slow), and no cache of cell texts:
+ * most cells of a new document are new, so a cache cost more than the scan it saved.
+ */
+export function surfacesOf(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i <= text.length; i++) {
