@@ -114,11 +114,14 @@ function targetEdges(doc: ParsedDocument, matcher: TermMatcher<string | null>, s
     byTech.set(tech, list);
     if (list.length < EDGE_EVIDENCE_CAP && !list.some((x) => x.line === e.line && x.quote === e.quote)) list.push(e);
   };
-  const seenLines = new Set<number>();
+  // Lines are dense small numbers: a byte per line instead of a set.
+  const seenLines = new Uint8Array(doc.source.lines.length + 2);
+  // Rows of one group share its heading: read each heading once.
+  const groupHits = new Map<number, ReturnType<typeof matcher.find>>();
   for (const task of doc.tasks) {
     for (const line of task.lines) {
-      if (seenLines.has(line) || line === skipLine) continue;
-      seenLines.add(line);
+      if (seenLines[line] === 1 || line === skipLine) continue;
+      seenLines[line] = 1;
       const text = doc.source.lines[line - 1] ?? '';
       for (const hit of matcher.find(text)) {
         if (hit.value === null) continue;
@@ -130,7 +133,9 @@ function targetEdges(doc: ParsedDocument, matcher: TermMatcher<string | null>, s
     // A table row is also about its group: rows under （十二）生物产业项目建设 are biotech.
     const group = task.kind === 'tableRow' ? groupHeadingOf(doc, task) : null;
     if (group) {
-      for (const hit of matcher.find(group.text)) {
+      let hits = groupHits.get(group.line);
+      if (!hits) groupHits.set(group.line, (hits = matcher.find(group.text)));
+      for (const hit of hits) {
         if (hit.value !== null) add(task, hit.value, { doc: doc.source.file, line: group.line, quote: hit.term });
       }
     }
