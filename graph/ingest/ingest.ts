@@ -74,7 +74,8 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
   const t0 = performance.now();
   const { store, library } = ctx;
   const outcomes: FileOutcome[] = [];
-  const present = docsIn(await store.exportGraph());
+  const current = await store.exportGraph();
+  const present = docsIn(current);
   const totalBytes = inputs.every((i) => i.size !== undefined) ? inputs.reduce((a, i) => a + (i.size ?? 0), 0) : 0;
   let bytes = 0;
   let done = 0;
@@ -106,8 +107,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       tick(r.input);
     }
   };
-  const graphNow = await store.counts();
-  const writer = new FragmentWriter<Extracted>(store, graphNow.totalNodes + graphNow.totalEdges, record, ctx.batchSize ?? 25);
+  const writer = new FragmentWriter<Extracted>(store, current.nodes.length + current.edges.length, record, ctx.batchSize ?? 25);
 
   /** The ETL of the pending documents; their fragments go to the writer. */
   const extract = async () => {
