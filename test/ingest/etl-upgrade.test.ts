@@ -1,13 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentsFromOlderEtl, rebuildIfOlderEtl } from '../../graph/ingest/etl-upgrade.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
-import { S000, S004, rebuild, seedSource, seededEnv, type Env } from './helpers.ts';
+import { S000, S004, rebuild, seedSource, useSeededEnv, type Env } from './helpers.ts';
 
 let env: Env;
-beforeEach(async () => {
-  env = await seededEnv();
+useSeededEnv((e) => {
+  env = e;
 });
-afterEach(() => env.cleanup());
 
 /** The seed graph as the first ETL wrote it: no etlVersion, and row 14 under its old id. */
 function asOlderEtl(g: GraphJson): GraphJson {

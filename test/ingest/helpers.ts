@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +40,19 @@ export interface Env {
   rules: MergeRules;
   ingest(inputs: { name: string; bytes: Uint8Array }[] | string[]): Promise<IngestSummary>;
   cleanup(): Promise<void>;
+}
+
+/**
+ * A seeded Env for each test of the file (and the graph it started with), cleaned up after it:
+ * `set` receives both so the file keeps its own names for them.
+ */
+export function useSeededEnv(set: (env: Env, before: GraphJson) => void, makeStore?: (dir: string) => Promise<GraphStore>): void {
+  let env: Env | undefined;
+  beforeEach(async () => {
+    env = await seededEnv(makeStore);
+    set(env, await env.store.exportGraph());
+  });
+  afterEach(() => env?.cleanup());
 }
 
 /** A temp data dir, the embedded store loaded with the seeds (as `kg etl` leaves it), the library. */

@@ -1,16 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../graph/model/index.ts';
-import { FIX, S000, S004, fixtureAs, rebuild, seedSource, seededEnv, type Env } from './helpers.ts';
+import { FIX, S000, S004, fixtureAs, rebuild, seedSource, useSeededEnv, type Env } from './helpers.ts';
 
 let env: Env;
 let before: GraphJson;
-beforeEach(async () => {
-  env = await seededEnv();
-  before = await env.store.exportGraph();
+useSeededEnv((e, b) => {
+  env = e;
+  before = b;
 });
-afterEach(() => env.cleanup());
 
 const rowTask = (g: GraphJson, name: string) => g.nodes.find((n) => n.type === 'Task' && n.props['kind'] === 'tableRow' && n.name.includes(name));
 

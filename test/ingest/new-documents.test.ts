@@ -1,18 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listDocuments, removeLoadedDocument, resolveDocument } from '../../graph/ingest/documents-list.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
-import { S000, S004, rebuild, seedSource, seededEnv, withSortedEvidence, type Env } from './helpers.ts';
+import { S000, S004, rebuild, seedSource, useSeededEnv, withSortedEvidence, type Env } from './helpers.ts';
 import { rowIdsByNumber } from '../support/rows.ts';
 
 let env: Env;
 let before: GraphJson;
-beforeEach(async () => {
-  env = await seededEnv();
-  before = await env.store.exportGraph();
+useSeededEnv((e, b) => {
+  env = e;
+  before = b;
 });
-afterEach(() => env.cleanup());
 
 /** Seed 000 under another URL and 文号: a different document with the same conventions. */
 function copyOf000(): Uint8Array {
