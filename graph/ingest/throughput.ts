@@ -16,9 +16,20 @@ export interface IngestEtlMeasurement {
   ms: number;
   /** Wall-clock throughput: falls when other processes share the cores. */
   mbPerSec: number;
-  /** CPU time of this process (one thread does the work), so MB per CPU-second is per core. */
+  /**
+   * CPU time of this process spent on the ETL: the time the caller's iterator takes to produce
+   * the bytes (reading files; a bench's corpus generator) and heap sampling are left out, as in `ms`.
+   * Run with --single-threaded so this is one core's work, compilation and GC included.
+   */
   cpuMs: number;
+  /** CPU time left out of cpuMs: producing the inputs, and the forced GCs of the heap samples. */
+  outsideCpuMs: number;
   mbPerCpuSec: number;
+  /**
+   * The same, over the batches that start after the first `warmup` documents: the rate once the
+   * JIT has compiled the ETL (a fixed cost of a fresh process, whatever the corpus size).
+   */
+  steady: { documents: number; bytes: number; cpuMs: number; mbPerCpuSec: number };
   nodes: number;
   edges: number;
   /** Heap after each sampled batch (MB, after a GC when --expose-gc): flat means memory does not grow with documents. */
@@ -27,41 +38,82 @@ export interface IngestEtlMeasurement {
   heapBatches: number[];
 }
 
+export interface MeasureOptions {
+  context: readonly SourceDocument[];
+  batchSize?: number;
+  rules?: MergeRules;
+  /** Sample the heap after every n-th batch (and the first two, and the last). */
+  heapEvery?: number;
+  /** Documents before the steady-state figures start counting. */
+  warmup?: number;
+}
+
+const cpuNow = (): number => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+
 /**
  * The ingest path without the store: decode → source → fragments per batch, nothing kept between
  * batches but counters. The bench calls this with a generator so the corpus never sits in memory.
  */
-export function measureIngestEtl(
-  inputs: Iterable<RawInput>,
-  options: { context: readonly SourceDocument[]; batchSize?: number; rules?: MergeRules; heapEvery?: number },
-): IngestEtlMeasurement {
+export function measureIngestEtl(inputs: Iterable<RawInput>, options: MeasureOptions): IngestEtlMeasurement {
   const batchSize = options.batchSize ?? 25;
   // A forced full GC is costly and slows the batches after it: sampling fewer batches disturbs less.
   const heapEvery = options.heapEvery ?? 1;
+  const warmup = options.warmup ?? 0;
   const rules = options.rules ?? emptyRules();
   const gc = (globalThis as { gc?: () => void }).gc;
-  const m: IngestEtlMeasurement = { documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, cpuMs: 0, mbPerCpuSec: 0, nodes: 0, edges: 0, heapMb: [], heapBatches: [] };
+  const m: IngestEtlMeasurement = {
+    documents: 0, refused: 0, bytes: 0, ms: 0, mbPerSec: 0, cpuMs: 0, outsideCpuMs: 0, mbPerCpuSec: 0,
+    steady: { documents: 0, bytes: 0, cpuMs: 0, mbPerCpuSec: 0 },
+    nodes: 0, edges: 0, heapMb: [], heapBatches: [],
+  };
   const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
+  const cpu0 = cpuNow();
+  let outsideMs = 0;
+  /** Runs `fn` with its time left out of the ETL's. */
+  const outside = <T>(fn: () => T): T => {
+    const w0 = performance.now();
+    const c0 = cpuNow();
+    const out = fn();
+    m.outsideCpuMs += cpuNow() - c0;
+    outsideMs += performance.now() - w0;
+    return out;
+  };
+  // The ETL CPU so far, and where the current batch began (documents, bytes, ETL CPU).
+  const etlCpu = () => cpuNow() - cpu0 - m.outsideCpuMs;
+  let batchStart = { documents: 0, bytes: 0, cpu: 0 };
   let batch: SourceDocument[] = [];
   let batches = 0;
-  const flush = (last: boolean) => {
-    if (batch.length === 0) return;
-    // Each fragment is counted and dropped as it comes, as the store path uses them.
-    for (const [, f] of eachFragment(options.context, batch, rules)) {
-      m.nodes += f.graph.nodes.length;
-      m.edges += f.graph.edges.length;
-    }
-    batch = [];
-    batches++;
-    if (last || batches <= 2 || batches % heapEvery === 0) sampleHeap();
-  };
   const sampleHeap = () => {
     gc?.();
     m.heapMb.push(Math.round((process.memoryUsage().heapUsed / 1e6) * 10) / 10);
     m.heapBatches.push(batches);
   };
-  for (const input of inputs) {
+  const flush = (last: boolean) => {
+    if (batch.length > 0) {
+      // Each fragment is counted and dropped as it comes, as the store path uses them.
+      for (const [, f] of eachFragment(options.context, batch, rules)) {
+        m.nodes += f.graph.nodes.length;
+        m.edges += f.graph.edges.length;
+      }
+      batch = [];
+      batches++;
+      if (batchStart.documents >= warmup) {
+        m.steady.documents += m.documents - batchStart.documents;
+        m.steady.bytes += m.bytes - batchStart.bytes;
+        m.steady.cpuMs += etlCpu() - batchStart.cpu;
+      }
+      if (last || batches <= 2 || batches % heapEvery === 0) outside(sampleHeap);
+    } else if (last && batches > 0 && m.heapBatches[m.heapBatches.length - 1] !== batches) outside(sampleHeap);
+    batchStart = { documents: m.documents, bytes: m.bytes, cpu: etlCpu() };
+  };
+  const it = inputs[Symbol.iterator]();
+  for (;;) {
+    const next = outside(() => it.next());
+    if (next.done) break;
+    const input = next.value;
     const p = prepareInput(input.name, input.name, input.bytes);
     m.bytes += input.bytes.length;
     if (!p.ok) {
@@ -72,13 +124,12 @@ export function measureIngestEtl(
     batch.push(p.source);
     if (batch.length >= batchSize) flush(false);
   }
-  if (batch.length > 0) flush(true);
-  else if (batches > 0 && m.heapBatches[m.heapBatches.length - 1] !== batches) sampleHeap();
-  m.ms = performance.now() - t0;
+  flush(true);
+  m.ms = performance.now() - t0 - outsideMs;
   m.mbPerSec = m.ms > 0 ? m.bytes / 1e6 / (m.ms / 1000) : 0;
-  const cpu = process.cpuUsage(cpu0);
-  m.cpuMs = (cpu.user + cpu.system) / 1000;
+  m.cpuMs = etlCpu();
   m.mbPerCpuSec = m.cpuMs > 0 ? m.bytes / 1e6 / (m.cpuMs / 1000) : 0;
+  m.steady.mbPerCpuSec = m.steady.cpuMs > 0 ? m.steady.bytes / 1e6 / (m.steady.cpuMs / 1000) : 0;
   return m;
 }
 

@@ -27,4 +27,15 @@ describe('measureIngestEtl', () => {
     expect(m.nodes).toBeGreaterThan(3 * 100);
     expect(m.mbPerCpuSec).toBeGreaterThan(0);
   });
+
+  it('counts the steady state from the first batch that starts after the warm-up documents', () => {
+    const context = seeds.map((s) => readSourceText(s.file, s.text));
+    const inputs = [...variedSeedCorpus(seeds, 5)];
+    const m = measureIngestEtl(inputs, { context, batchSize: 2, warmup: 2 });
+    // Batches [0,1] (warm-up), [2,3] and [4]: the last two count.
+    expect(m.steady.documents).toBe(3);
+    expect(m.steady.bytes).toBe(inputs.slice(2).reduce((a, i) => a + i.bytes.length, 0));
+    expect(m.steady.cpuMs).toBeGreaterThan(0);
+    expect(m.steady.cpuMs).toBeLessThan(m.cpuMs);
+  });
 });
