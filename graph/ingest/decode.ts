@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -91,6 +92,12 @@ export function sniffBinary(bytes: Uint8Array): string | null {
  * as UTF-8 when only its last sequence is incomplete — that character is dropped with a warning.
  */
 function decodeUtf8(bytes: Uint8Array): { text: string; warnings: string[] } | null {
+  // Valid UTF-8 (nearly every file): ICU's transcoding to UTF-16 and a copy into a string is
+  // about ten times faster than TextDecoder for Chinese text, which is all multi-byte.
+  if (isUtf8(bytes)) {
+    const text = fastUtf8(bytes);
+    if (text !== null) return { text, warnings: [] };
+  }
   try {
     return { text: utf8Strict.decode(bytes), warnings: [] };
   } catch {
@@ -102,6 +109,15 @@ function decodeUtf8(bytes: Uint8Array): { text: string; warnings: string[] } | n
     } catch {
       return null;
     }
+  }
+}
+
+/** Valid UTF-8 as a string through ICU; null where Node was built without ICU. */
+function fastUtf8(bytes: Uint8Array): string | null {
+  try {
+    return transcode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'utf8', 'ucs2').toString('ucs2');
+  } catch {
+    return null;
   }
 }
 

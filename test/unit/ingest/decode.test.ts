@@ -13,6 +13,13 @@ describe('decodeBytes', () => {
     expect(r).toEqual({ ok: true, text: seed000, encoding: 'utf-8', warnings: [] });
   });
 
+  it('reads characters outside the BMP and at a Uint8Array offset as TextDecoder does', () => {
+    const text = `深圳𠀀市\u3000科技𝒳局\n${seed004.slice(0, 200)}`;
+    const padded = new Uint8Array(Buffer.from(`xx${text}`, 'utf8'));
+    const r = decodeBytes(padded.subarray(2));
+    expect(r).toEqual({ ok: true, text, encoding: 'utf-8', warnings: [] });
+  });
+
   it('detects the GB18030 copy of 004 and decodes it to the seed text (CRLF kept for the reader)', () => {
     const r = decodeBytes(readFileSync(`${FIX}/004-gb18030.txt`));
     expect(r.ok && r.encoding).toBe('gb18030');
