@@ -96,11 +96,6 @@ export class GraphAccumulator {
     return { nodes: byIdOrder(this.nodes), edges: byIdOrder(this.edges) };
   }
 
-  /** The items in the order they were first added: for a caller that does not need id order. */
-  items(): GraphJson {
-    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
-  }
-
   private ownList(from: readonly Evidence[] = []): Evidence[] {
     const list = [...from];
     this.owned.add(list);

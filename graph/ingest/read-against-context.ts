@@ -32,8 +32,7 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   for (const [id, mine] of nodes) foldNode(acc, ctx.nodes.get(id), mine, file);
   for (const [id, mine] of edges) foldEdge(acc, ctx.edges.get(id), mine, file);
   for (const frag of [facts.structure, facts.responsibility, facts.organisations, facts.dependencies]) for (const w of frag.warnings) acc.addWarning(w);
-  // A fragment's order is not part of its meaning (stores key items by id): no sort per document.
-  const graph = acc.items();
+  const graph = acc.toGraph();
   // Nodes its edges point at that it does not name itself come as the context has them: they
   // carry none of its evidence, so they matter only as ends, and the context's graph has them ready.
   if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id) ?? ctx.nodeCopy(id)), warnings: acc.warnings };
