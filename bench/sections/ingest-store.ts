@@ -1,5 +1,6 @@
 import { runChild } from '../child.ts';
 import type { BenchContext } from '../context.ts';
+import { ingestNodeFlags } from '../product-flags.ts';
 import { figure, notMeasured, type Figure } from '../report.ts';
 import type { IngestStoreResult } from './ingest-store-child.ts';
 
@@ -9,7 +10,7 @@ import type { IngestStoreResult } from './ingest-store-child.ts';
  */
 export async function runIngestStore(ctx: BenchContext): Promise<Figure[]> {
   const n = ctx.quick ? 100 : 500;
-  const res = await runChild<IngestStoreResult & { maxRssMb: number }>('bench/sections/ingest-store-child.ts', ['--documents', String(n)], 420_000);
+  const res = await runChild<IngestStoreResult & { maxRssMb: number }>('bench/sections/ingest-store-child.ts', ['--documents', String(n)], 420_000, ingestNodeFlags());
   if (!res.ok || !res.value) return [notMeasured(`ingest of ${n} documents into the embedded store`, res.error ?? 'no result')];
   const r = res.value;
   ctx.rss.push({ label: `ingest of ${n} documents into the embedded store`, maxRssMb: r.maxRssMb });
