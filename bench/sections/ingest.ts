@@ -19,27 +19,26 @@ export async function runIngest(ctx: BenchContext): Promise<Figure[]> {
   const warmup = ctx.quick ? 25 : 250;
   const figures: Figure[] = [];
   for (const corpus of CORPORA) {
+    const args = ['--documents', String(n), '--corpus', corpus.key, '--warmup', String(warmup)];
     // Per core: --single-threaded keeps compilation and garbage collection on the measured thread,
     // so the child's CPU time is one core's whole work. Heap flags are the ingest CLI's own.
-    const flags = ['--expose-gc', '--single-threaded', ...ingestNodeFlags()];
-    const args = ['--documents', String(n), '--corpus', corpus.key, '--warmup', String(warmup)];
-    const res = await runChild<IngestResult>('bench/sections/ingest-child.ts', args, 240_000, flags);
+    const flags = ['--single-threaded', ...ingestNodeFlags()];
+    const speed = await runChild<IngestResult>('bench/sections/ingest-child.ts', [...args, '--measure', 'speed'], 240_000, flags);
+    // The heap is sampled after forced full GCs, in a run of its own.
+    const memory = await runChild<IngestResult>('bench/sections/ingest-child.ts', [...args, '--measure', 'memory'], 240_000, ['--expose-gc', ...flags]);
     const name = `${n} documents, ${corpus.label}`;
-    if (!res.ok || !res.value) {
-      figures.push(notMeasured(`ingest of ${name}`, res.error ?? 'no result'));
-      continue;
+    if (!speed.ok || !speed.value) figures.push(notMeasured(`ingest speed of ${name}`, speed.error ?? 'no result'));
+    else figures.push(...speedFigures(name, warmup, speed.value));
+    if (!memory.ok || !memory.value) figures.push(notMeasured(`ingest memory of ${name}`, memory.error ?? 'no result'));
+    else {
+      figures.push(...memoryFigures(name, memory.value));
+      ctx.rss.push({ label: `ingest of ${name}`, maxRssMb: memory.value.maxRssMb });
     }
-    figures.push(...corpusFigures(name, warmup, res.value));
-    ctx.rss.push({ label: `ingest of ${name}`, maxRssMb: res.value.maxRssMb });
   }
   return figures;
 }
 
-function corpusFigures(name: string, warmup: number, r: IngestResult): Figure[] {
-  const heap = r.heapMb;
-  // Flat memory: the heap after the last batch against the heap after the second (first is warm-up).
-  const batches = r.heapBatches ?? heap.map((_, i) => i + 1);
-  const growth = (heap[heap.length - 1] ?? 0) - (heap[Math.min(1, heap.length - 1)] ?? 0);
+function speedFigures(name: string, warmup: number, r: IngestResult): Figure[] {
   // What the first documents cost beyond the steady rate: the JIT compiling the ETL, once per process.
   const warmupCpuS = (r.cpuMs - r.steady.cpuMs - ((r.bytes - r.steady.bytes) / 1e6 / r.steady.mbPerCpuSec) * 1000) / 1000;
   return [
@@ -48,6 +47,15 @@ function corpusFigures(name: string, warmup: number, r: IngestResult): Figure[] 
     figure(`${name}: MB per CPU-second, whole run`, r.mbPerCpuSec, 'MB/s (one core, JIT warm-up included)'),
     figure(`${name}: MB per CPU-second after ${warmup} documents`, r.steady.mbPerCpuSec, 'MB/s (one core)', atLeast(r.steady.mbPerCpuSec, 10, 'MB/s')),
     figure(`${name}: JIT warm-up`, warmupCpuS, `CPU-s more than the steady rate for the first ${warmup} documents`),
+  ];
+}
+
+function memoryFigures(name: string, r: IngestResult): Figure[] {
+  const heap = r.heapMb;
+  // Flat memory: the heap after the last batch against the heap after the second (first is warm-up).
+  const batches = r.heapBatches;
+  const growth = (heap[heap.length - 1] ?? 0) - (heap[Math.min(1, heap.length - 1)] ?? 0);
+  return [
     figure(`${name}: heap after batches of 25 (${batches[batches.length - 1] ?? 0} batches, ${heap.length} samples)`, heap[heap.length - 1] ?? NaN, `MB (from ${heap[0] ?? '?'} MB, max ${Math.max(...heap)} MB)`),
     figure(`${name}: heap growth from batch 2 to the last`, growth, 'MB', below(growth, 50, 'MB (flat)')),
   ];
