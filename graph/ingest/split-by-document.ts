@@ -60,20 +60,23 @@ export function splitOne(graph: GraphJson, file: string, nodeOf?: (id: string) =
   let find = nodeOf;
   // Ends already in `nodes` are those with evidence from `file`, and those brought here.
   let brought: Set<string> | null = null;
+  const bring = (end: string) => {
+    if (!find) {
+      const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+      find = (id) => byId.get(id);
+    }
+    const node = find(end);
+    if (!node || hasEvidenceFrom(node.evidence, file) || brought?.has(end)) return;
+    nodes.push(node);
+    (brought ??= new Set()).add(end);
+  };
   for (const e of graph.edges) {
     const evidence = evidenceFrom(e.evidence, file);
     if (!evidence) continue;
     edges.push(evidence === e.evidence ? e : { ...e, evidence });
-    for (const end of [e.source, e.target]) {
-      if (!find) {
-        const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-        find = (id) => byId.get(id);
-      }
-      const node = find(end);
-      if (!node || hasEvidenceFrom(node.evidence, file) || brought?.has(end)) continue;
-      nodes.push(node);
-      (brought ??= new Set()).add(end);
-    }
+    // Two calls, not a loop over [source, target]: no array per edge.
+    bring(e.source);
+    bring(e.target);
   }
   return { graph: { nodes, edges }, warnings: [] };
 }
