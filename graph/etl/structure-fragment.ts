@@ -40,22 +40,25 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
 
 function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {
   const out: TimeInterval[] = [];
-  let seen: Set<string> | null = null; // most sections name no deadline: no set, no keys
-  const read = (text: string) => {
-    for (const d of parseTimeExpressions(text, ctx)) {
-      const key = `${d.text}|${d.label}`;
-      seen ??= new Set();
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push(d);
-      }
-    }
-  };
-  read(rec.title);
-  for (const t of rec.texts) read(t.text);
-  if (rec.goals) read(rec.goals.text);
-  if (rec.work && !rec.inline) read(rec.work.text); // a parent's deadlines include its items'
+  // A module function, not a closure per section: the TypeScript loader names every such closure.
+  let keys = readDeadlines(rec.title, ctx, out, null);
+  for (const t of rec.texts) keys = readDeadlines(t.text, ctx, out, keys);
+  if (rec.goals) keys = readDeadlines(rec.goals.text, ctx, out, keys);
+  if (rec.work && !rec.inline) readDeadlines(rec.work.text, ctx, out, keys); // a parent's deadlines include its items'
   return out;
+}
+
+/** Adds the deadlines of `text` not yet in `out`; the key set is made only once there is one (most sections name none). */
+function readDeadlines(text: string, ctx: TimeContext, out: TimeInterval[], seen: Set<string> | null): Set<string> | null {
+  for (const d of parseTimeExpressions(text, ctx)) {
+    const key = `${d.text}|${d.label}`;
+    seen ??= new Set();
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
+  }
+  return seen;
 }
 
 function documentNode(s: DocumentStructure): GraphNode {
