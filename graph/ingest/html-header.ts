@@ -1,5 +1,6 @@
 import { NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import type { DocumentHeader } from '../etl/types.ts';
+import { childElements, tagOf } from './html-elements.ts';
 
 export type HtmlHeader = DocumentHeader & { keywords?: string };
 type LabelKey = Exclude<keyof HtmlHeader, 'url'>;
@@ -69,10 +70,8 @@ const LABEL_START = /^[\s\u00a0\u3000]*[索信发文关]/u;
 function labelCandidates(root: HTMLElement): HTMLElement[] {
   const out: HTMLElement[] = [];
   const visit = (el: HTMLElement) => {
-    for (const c of el.childNodes) {
-      if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
-      const e = c as HTMLElement;
-      const tag = e.rawTagName?.toLowerCase() ?? '';
+    for (const e of childElements(el)) {
+      const tag = tagOf(e);
       if (tag === 'script' || tag === 'style' || tag === 'head') continue;
       if (CANDIDATE_TAGS.has(tag) && LABEL_START.test(leadingText(e))) out.push(e);
       visit(e);
@@ -114,7 +113,7 @@ function valueAfter(el: HTMLElement): Node | null {
 }
 
 function hasLabelledChild(el: HTMLElement): boolean {
-  return el.childNodes.some((c) => c.nodeType === NodeType.ELEMENT_NODE && matchLabel((c as HTMLElement).text) !== null);
+  return childElements(el).some((c) => matchLabel(c.text) !== null);
 }
 
 /** The page's own address: the "saved from url" mark browsers add, canonical link, or og:url. */

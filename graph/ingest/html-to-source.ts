@@ -1,5 +1,6 @@
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import type { DocumentHeader, SourceDocument } from '../etl/types.ts';
+import { childElements, tagOf } from './html-elements.ts';
 import { readHtmlHeader, HEADER_LABELS } from './html-header.ts';
 
 /** True when the text is an HTML page rather than a plain-text document. */
@@ -93,10 +94,7 @@ export function blockLines(container: HTMLElement, skip: ReadonlySet<Node>): str
 function tableLines(table: HTMLElement, skip: ReadonlySet<Node>, out: string[]): void {
   for (const row of rowsOf(table)) {
     if (skip.has(row)) continue;
-    const cells = row.childNodes.filter(
-      (c): c is HTMLElement =>
-        c.nodeType === NodeType.ELEMENT_NODE && /^t[dh]$/i.test((c as HTMLElement).rawTagName ?? '') && !skip.has(c),
-    );
+    const cells = childElements(row).filter((c) => (tagOf(c) === 'td' || tagOf(c) === 'th') && !skip.has(c));
     if (cells.length === 0) continue;
     const texts = cells.map((c) => cellLines(c, skip));
     const first = texts[0]?.join('') ?? '';
@@ -126,10 +124,8 @@ function divisionHeader(texts: string[][]): string[][] | null {
 function rowsOf(table: HTMLElement): HTMLElement[] {
   const rows: HTMLElement[] = [];
   const visit = (el: HTMLElement) => {
-    for (const c of el.childNodes) {
-      if (c.nodeType !== NodeType.ELEMENT_NODE) continue;
-      const e = c as HTMLElement;
-      const tag = e.rawTagName?.toLowerCase();
+    for (const e of childElements(el)) {
+      const tag = tagOf(e);
       if (tag === 'tr') rows.push(e);
       else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') visit(e);
     }
