@@ -37,12 +37,19 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The app with its Documents tab open and the drop zone shown. */
+async function openDocumentsPanel() {
+  const { page } = browser;
+  await page.goto(url);
+  await waitForApp(page);
+  await page.click('#tab-documents');
+  await page.waitForSelector('.drop-zone');
+  return page;
+}
+
 describe('Documents panel with uploads enabled', () => {
   it('uploads a file through the file input, shows the result and fills the progress bar', async () => {
-    const { page } = browser;
-    await page.goto(url);
-    await waitForApp(page);
-    await page.click('#tab-documents');
+    const page = await openDocumentsPanel();
     await page.waitForSelector('.drop-zone input[type=file]');
     expect(await page.textContent('#panel')).toContain('2009-02-19');
     await page.setInputFiles('.drop-zone input[type=file]', join(FIX, '000-row-changed.txt'));
@@ -55,11 +62,7 @@ describe('Documents panel with uploads enabled', () => {
   });
 
   it('takes files dropped on the zone and refuses an empty one with its message', async () => {
-    const { page } = browser;
-    await page.goto(url);
-    await waitForApp(page);
-    await page.click('#tab-documents');
-    await page.waitForSelector('.drop-zone');
+    const page = await openDocumentsPanel();
     const doc = '文   号: 深府〔2031〕7号\n\n\u3000\u3000一、总体要求\n\u3000\u3000责任单位：市教育局牵头。\n';
     const dt = await page.evaluateHandle((text) => {
       const d = new DataTransfer();
