@@ -4,6 +4,7 @@ import { buildGraph } from '../../graph/etl/build-graph.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
 import { ExtractionWarningSchema, GraphJsonSchema, type Evidence } from '../../graph/model/index.ts';
 import { damagedDocument } from './arbitraries.ts';
+import { expectPlaced } from './placed.ts';
 
 // The whole ETL on damaged documents: no exception escapes; every problem is a warning that
 // names a real line; every fact it keeps cites a real line that contains its quote.
@@ -12,9 +13,7 @@ const FILE = '900_fuzz.txt';
 
 function expectEvidence(lines: readonly string[], e: Evidence): void {
   if (e.doc !== FILE) return; // facts from built-in glossaries cite other sources
-  expect(e.line).toBeGreaterThanOrEqual(1);
-  expect(e.line).toBeLessThanOrEqual(lines.length);
-  expect(lines[e.line - 1]).toContain(e.quote);
+  expectPlaced(lines, { line: e.line, text: e.quote });
 }
 
 describe('ETL on damaged input', () => {

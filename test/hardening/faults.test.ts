@@ -2,12 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/synthetic/corpus.ts';
 import { createStore, storeConfigFromEnv } from '../../graph/store/create-store.ts';
 import { StoreUnavailableError } from '../../graph/store/errors.ts';
 import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 import { snapshotPath } from '../../graph/store/memory/snapshot.ts';
-import { exportText, ROOT, seedGraph, spawnTs } from './support.ts';
+import { exportText, ROOT, seedGraph, spawnTs, writeCorpus } from './support.ts';
 
 // What happens to the embedded store's snapshot when things go wrong: the ETL killed while
 // writing it, or a snapshot file damaged on disk.
@@ -27,11 +26,7 @@ describe('ETL killed mid-write (embedded store)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hardening-kill-'));
     // A corpus big enough that serialising its snapshot takes a while after the temp file opens.
-    files = [...generateCorpus({ documents: 40, seed: 3 })].map((d) => {
-      const path = join(dir, d.file);
-      writeFileSync(path, d.text);
-      return path;
-    });
+    files = writeCorpus(dir, { documents: 40, seed: 3 });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

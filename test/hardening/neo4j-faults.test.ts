@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/synthetic/corpus.ts';
 import { ErrorBodySchema } from '../../graph/api/index.ts';
 import { createStore, storeConfigFromEnv } from '../../graph/store/create-store.ts';
-import { ROOT, spawnTs, startApp } from './support.ts';
+import { ROOT, spawnTs, startApp, writeCorpus } from './support.ts';
 import { TcpProxy } from './tcp-proxy.ts';
 
 // Neo4j faults run only against a real server (NEO4J_URI); none can be installed on the
@@ -31,11 +30,7 @@ describe.skipIf(!URI)(URI ? 'Neo4j faults' : SKIP_REASON, () => {
   let files: string[];
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'hardening-neo4j-'));
-    files = [...generateCorpus({ documents: 20, seed: 4 })].map((d) => {
-      const path = join(dir, d.file);
-      writeFileSync(path, d.text);
-      return path;
-    });
+    files = writeCorpus(dir, { documents: 20, seed: 4 });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -6,21 +6,16 @@ import { findOrganisations } from '../../graph/etl/entities/org-matcher.ts';
 import { parseDocument } from '../../graph/etl/parse-document.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
 import { parseClauses } from '../../graph/etl/responsibility-clauses.ts';
-import { parseSections, type LineText } from '../../graph/etl/sections.ts';
+import { parseSections } from '../../graph/etl/sections.ts';
 import { parseTimeExpressions } from '../../graph/etl/time-expressions.ts';
 import { resolveUnit, splitUnitList } from '../../graph/etl/unit-names.ts';
 import { damagedDocument, damagedLines, messyLine } from './arbitraries.ts';
+import { expectPlaced } from './placed.ts';
 
 // Every parser step, fed damaged documents: none may throw, and every line number it
 // reports must point at a real line whose text contains what it quotes (evidence stays true).
 
 const RUNS = { numRuns: 500 };
-
-function expectPlaced(lines: readonly string[], at: LineText): void {
-  expect(at.line).toBeGreaterThanOrEqual(1);
-  expect(at.line).toBeLessThanOrEqual(lines.length);
-  expect(lines[at.line - 1]).toContain(at.text);
-}
 
 describe('parsers on damaged input', () => {
   it('readSourceText splits any text into lines without newlines and never throws', () => {

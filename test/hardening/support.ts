@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateCorpus, type CorpusOptions } from '../../bench/synthetic/corpus.ts';
 import { fileURLToPath } from 'node:url';
 import { buildGraph } from '../../graph/etl/build-graph.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
@@ -21,6 +23,15 @@ export function seedGraph(): GraphJson {
 }
 
 /** A canonical text of the whole graph, to compare before and after. */
+/** A synthetic corpus written into `dir`, one file per document; the paths, in order. */
+export function writeCorpus(dir: string, options: CorpusOptions): string[] {
+  return [...generateCorpus(options)].map((d) => {
+    const path = join(dir, d.file);
+    writeFileSync(path, d.text);
+    return path;
+  });
+}
+
 export async function exportText(store: GraphStore): Promise<string> {
   return JSON.stringify(sortGraphJson(await store.exportGraph()));
 }
