@@ -1,9 +1,12 @@
 import type { GraphEdge, GraphNode } from '../model/index.ts';
-import { RESPONSIBILITY_EDGE_TYPES } from '../model/index.ts';
+import { isResponsibilityEdge, RESPONSIBILITY_EDGE_TYPES, type ResponsibilityRole } from '../model/index.ts';
 import { InvalidInputError, NotFoundError } from '../store/errors.ts';
 import { DEFAULT_LIMIT, type GraphStore } from '../store/types.ts';
 
-export type Role = 'LEADS' | 'COOPERATES';
+export type Role = ResponsibilityRole;
+
+// One cell per pair: a pair with several roles shows the strongest.
+const STRENGTH: Record<Role, number> = { LEADS: 2, COOPERATES: 1, RESPONSIBLE: 0 };
 export interface MatrixCell {
   agency: string;
   task: string;
@@ -26,7 +29,7 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 /**
  * Agency × task cells from responsibility edges. Rows and columns the caller named come first in
  * the caller's order (even when empty); the rest are those the edges reached, by id. A pair with
- * both roles counts as LEADS. At most `limit` cells, agencies and tasks each.
+ * several roles shows the strongest (LEADS, then COOPERATES, then RESPONSIBLE). At most `limit` cells, agencies and tasks each.
  */
 export function buildMatrix(
   nodes: ReadonlyMap<string, GraphNode>,
@@ -40,13 +43,13 @@ export function buildMatrix(
   const wantTasks = request.tasks?.length ? new Set(request.tasks) : undefined;
   const roles = new Map<string, MatrixCell>();
   for (const e of edges) {
-    if (e.type !== 'LEADS' && e.type !== 'COOPERATES') continue;
+    if (!isResponsibilityEdge(e.type)) continue;
     if (nodes.get(e.target)?.type !== 'Task') continue;
     if (wantAgencies && !wantAgencies.has(e.source)) continue;
     if (wantTasks && !wantTasks.has(e.target)) continue;
     const key = `${e.source}\u0000${e.target}`;
     const prev = roles.get(key);
-    if (!prev || (prev.role === 'COOPERATES' && e.type === 'LEADS')) roles.set(key, { agency: e.source, task: e.target, role: e.type });
+    if (!prev || STRENGTH[e.type] > STRENGTH[prev.role]) roles.set(key, { agency: e.source, task: e.target, role: e.type });
   }
   const all = [...roles.values()].sort((a, b) => (a.agency === b.agency ? (a.task < b.task ? -1 : 1) : a.agency < b.agency ? -1 : 1));
   const axis = (named: readonly string[] | undefined, reached: Iterable<string>) => {

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../model/index.ts';
+import type { JsonValue, ResponsibilityRole } from '../model/index.ts';
 import type { TraceAgency } from '../store/types.ts';
 import { DEFAULT_LIMIT } from '../store/types.ts';
 import { glossOf } from './workload.ts';
@@ -6,13 +6,16 @@ import { glossOf } from './workload.ts';
 // Trace assembly shared by both stores: each store reads the few edges involved and this
 // decides everything else, so the two give identical answers.
 
+// A task's rows list leads first, then cooperation, then unsplit responsibility.
+const ROLE_ORDER: Record<ResponsibilityRole, number> = { LEADS: 0, COOPERATES: 1, RESPONSIBLE: 2 };
+
 export interface SubfieldEdge { id: string; child: string; parent: string }
 export interface TargetEdge { id: string; task: string; technology: string }
 export interface TraceResponsibility {
   id: string;
   agency: { id: string; name: string; type: string; props: Record<string, JsonValue> };
   task: { id: string; name: string };
-  role: 'LEADS' | 'COOPERATES';
+  role: ResponsibilityRole;
 }
 
 /** The traced technology and its subfields (breadth first), each with its hop toward the root. */
@@ -88,7 +91,7 @@ export function assembleTrace(
 
   const agencies: (TraceAgency & { rows: TraceResponsibility[] })[] = [];
   for (const { agency, rows } of byAgency.values()) {
-    rows.sort((a, b) => (a.role === b.role ? (a.task.id < b.task.id ? -1 : 1) : a.role === 'LEADS' ? -1 : 1));
+    rows.sort((a, b) => (a.role === b.role ? (a.task.id < b.task.id ? -1 : 1) : ROLE_ORDER[a.role] - ROLE_ORDER[b.role]));
     const first = rows[0] as TraceResponsibility;
     const firstTech = (taskTech.get(first.task.id) as TargetEdge).technology;
     const level = agency.props['level'];
@@ -96,13 +99,14 @@ export function assembleTrace(
       agency: { id: agency.id, name: agency.name, nameEn: glossOf(agency.props), type: 'Agency', level: level === 'municipal' || level === 'district' || level === 'national' || level === 'other' ? level : null },
       led: new Set(rows.filter((r) => r.role === 'LEADS').map((r) => r.task.id)).size,
       cooperated: new Set(rows.filter((r) => r.role === 'COOPERATES').map((r) => r.task.id)).size,
+      responsible: new Set(rows.filter((r) => r.role === 'RESPONSIBLE').map((r) => r.task.id)).size,
       tasks: rows.map((r) => ({ id: r.task.id, name: r.task.name, role: r.role, technology: (taskTech.get(r.task.id) as TargetEdge).technology })),
       path: [agency.id, first.task.id, ...chain(firstTech).nodes],
       rows,
     });
   }
   agencies.sort(
-    (a, b) => b.led + b.cooperated - (a.led + a.cooperated) || (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : 0) || (a.agency.id < b.agency.id ? -1 : 1),
+    (a, b) => b.led + b.cooperated + b.responsible - (a.led + a.cooperated + a.responsible) || (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : 0) || (a.agency.id < b.agency.id ? -1 : 1),
   );
 
   // Subgraph: the paths agency → task → technology → … → root, capped at `limit` nodes.

@@ -1,11 +1,11 @@
-import type { AgencyLevel, JsonValue } from '../model/index.ts';
+import type { AgencyLevel, JsonValue, ResponsibilityRole } from '../model/index.ts';
 import type { AgencyWorkload, RoleCounts, WorkloadOptions } from '../store/types.ts';
 
 /** One responsibility edge as both stores can read it: who, which task, which role. */
 export interface ResponsibilityRow {
   agency: { id: string; type: string; name: string; props: Record<string, JsonValue> };
   task: { id: string; props: Record<string, JsonValue> };
-  role: 'LEADS' | 'COOPERATES';
+  role: ResponsibilityRole;
   /** Documents whose evidence supports this responsibility: a shared row counts for each. */
   docs: readonly string[];
 }
@@ -29,9 +29,10 @@ function levelOf(props: Record<string, JsonValue>): AgencyLevel | null {
   return level === 'municipal' || level === 'district' || level === 'national' || level === 'other' ? level : null;
 }
 
-const roleKey = (role: 'LEADS' | 'COOPERATES'): keyof RoleCounts => (role === 'LEADS' ? 'led' : 'cooperated');
+const ROLE_KEYS: Record<ResponsibilityRole, keyof RoleCounts> = { LEADS: 'led', COOPERATES: 'cooperated', RESPONSIBLE: 'responsible' };
+const noCounts = (): RoleCounts => ({ led: 0, cooperated: 0, responsible: 0 });
 const bump = (rec: Record<string, RoleCounts>, key: string, role: keyof RoleCounts) => {
-  const counts = (rec[key] ??= { led: 0, cooperated: 0 });
+  const counts = (rec[key] ??= noCounts());
   counts[role]++;
 };
 
@@ -54,10 +55,10 @@ export function computeWorkload(rows: Iterable<ResponsibilityRow>, options: Work
     if (year === undefined) years.set(task.id, (year = deadlineYear(task.props)));
     let w = byAgency.get(agency.id);
     if (!w) {
-      w = { agency: { id: agency.id, name: agency.name, nameEn: glossOf(agency.props), level }, rows: { led: 0, cooperated: 0 }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {} };
+      w = { agency: { id: agency.id, name: agency.name, nameEn: glossOf(agency.props), level }, rows: noCounts(), sections: noCounts(), byDoc: {}, byYear: {} };
       byAgency.set(agency.id, w);
     }
-    const r = roleKey(role);
+    const r = ROLE_KEYS[role];
     if (task.props['kind'] === 'tableRow') w.rows[r]++;
     else if (task.props['kind'] === 'section') w.sections[r]++;
     for (const doc of taskDocs) bump(w.byDoc, doc, r);
@@ -70,6 +71,7 @@ export function compareWorkload(a: AgencyWorkload, b: AgencyWorkload): number {
   return (
     b.rows.led - a.rows.led ||
     b.rows.cooperated - a.rows.cooperated ||
+    b.rows.responsible - a.rows.responsible ||
     b.sections.led - a.sections.led ||
     (a.agency.name < b.agency.name ? -1 : a.agency.name > b.agency.name ? 1 : 0) ||
     (a.agency.id < b.agency.id ? -1 : a.agency.id > b.agency.id ? 1 : 0)

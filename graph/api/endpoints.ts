@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { AGENCY_LEVELS, EDGE_TYPES, NODE_TYPES } from '../model/ids.ts';
+import { AGENCY_LEVELS, EDGE_TYPES, NODE_TYPES, RESPONSIBILITY_EDGE_TYPES } from '../model/ids.ts';
 import { ConsistencyFindingSchema, ExtractionWarningSchema, GraphNodeSchema, RowDisagreementSchema } from '../model/index.ts';
 import { EdgeTypeListSchema, IdListSchema, MAX_ELEMENTS, NodeTypeListSchema, SubgraphSchema } from './common.ts';
 
 // One schema per boundary: the server validates with these and uses the parsed value;
 // the web client parses every response with the same ones.
 
-const RoleCountsSchema = z.object({ led: z.number().int(), cooperated: z.number().int() });
+const RoleCountsSchema = z.object({ led: z.number().int(), cooperated: z.number().int(), responsible: z.number().int() });
+const RoleSchema = z.enum(RESPONSIBILITY_EDGE_TYPES);
 const NodeIdSchema = z.string().min(1).max(300);
 
 // GET /api/health
@@ -89,7 +90,8 @@ export const TraceResponseSchema = z.object({
       agency: z.object({ id: z.string(), name: z.string(), nameEn: z.string().nullable(), type: z.enum(NODE_TYPES), level: z.enum(AGENCY_LEVELS).nullable() }),
       led: z.number().int(),
       cooperated: z.number().int(),
-      tasks: z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(['LEADS', 'COOPERATES']), technology: z.string() })),
+      responsible: z.number().int(),
+      tasks: z.array(z.object({ id: z.string(), name: z.string(), role: RoleSchema, technology: z.string() })),
       path: z.array(z.string()),
     }),
   ),
@@ -105,7 +107,7 @@ export const MatrixQuerySchema = z.object({
 export const MatrixResponseSchema = z.object({
   agencies: z.array(z.object({ id: z.string(), name: z.string() })),
   tasks: z.array(z.object({ id: z.string(), name: z.string() })),
-  cells: z.array(z.object({ agency: z.string(), task: z.string(), role: z.enum(['LEADS', 'COOPERATES']) })),
+  cells: z.array(z.object({ agency: z.string(), task: z.string(), role: RoleSchema })),
   truncated: z.boolean(),
   limit: z.number().int(),
 });

@@ -6,6 +6,7 @@ export type NodeType = (typeof NODE_TYPES)[number];
 export const EDGE_TYPES = [
   'LEADS', // Agency → Task (牵头)
   'COOPERATES', // Agency | Institution | Enterprise → Task (配合 / 协办)
+  'RESPONSIBLE', // Agency | Institution | Enterprise → Task (责任单位：A、B、C with no word on who leads)
   'DEPENDS_ON', // the thing built → the organisation it relies on (依托)
   'TARGETS', // Task → Technology
   'PART_OF', // Task → parent Task or Document (section hierarchy, table rows)
@@ -16,7 +17,13 @@ export const EDGE_TYPES = [
 export type EdgeType = (typeof EDGE_TYPES)[number];
 
 /** Edges that carry responsibility; the only ones counted as workload. */
-export const RESPONSIBILITY_EDGE_TYPES = ['LEADS', 'COOPERATES'] as const satisfies readonly EdgeType[];
+export const RESPONSIBILITY_EDGE_TYPES = ['LEADS', 'COOPERATES', 'RESPONSIBLE'] as const satisfies readonly EdgeType[];
+export type ResponsibilityRole = (typeof RESPONSIBILITY_EDGE_TYPES)[number];
+
+/** A responsibility edge type, or false for any other edge. */
+export function isResponsibilityEdge(type: string): type is ResponsibilityRole {
+  return type === 'LEADS' || type === 'COOPERATES' || type === 'RESPONSIBLE';
+}
 
 export const AGENCY_LEVELS = ['municipal', 'district', 'national', 'other'] as const;
 export type AgencyLevel = (typeof AGENCY_LEVELS)[number];

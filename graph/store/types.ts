@@ -1,4 +1,4 @@
-import type { AgencyLevel, EdgeType, GraphEdge, GraphJson, GraphNode, NodeType } from '../model/index.ts';
+import type { AgencyLevel, EdgeType, GraphEdge, GraphJson, GraphNode, NodeType, ResponsibilityRole } from '../model/index.ts';
 
 /**
  * The one interface the CLI, the API and the analyses use. The embedded store and the
@@ -127,6 +127,8 @@ export interface WorkloadOptions {
 export interface RoleCounts {
   led: number;
   cooperated: number;
+  /** Named in an unsplit list (责任单位：A、B、C) whose document does not say who leads: never counted as lead. */
+  responsible: number;
 }
 export interface AgencyWorkload {
   /** `nameEn`: the curated English gloss (Agency props.nameEn), null where none exists. */
@@ -145,7 +147,8 @@ export interface TraceAgency {
   agency: { id: string; name: string; nameEn: string | null; type: NodeType; level: AgencyLevel | null };
   led: number;
   cooperated: number;
-  tasks: { id: string; name: string; role: 'LEADS' | 'COOPERATES'; technology: string }[];
+  responsible: number;
+  tasks: { id: string; name: string; role: ResponsibilityRole; technology: string }[];
   /** One connecting path: agency → task → technology (→ … → traced technology). */
   path: string[];
 }

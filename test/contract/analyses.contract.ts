@@ -50,12 +50,12 @@ export function describeAnalyses(makeStore: MakeStore): void {
         expect(w.map((a) => a.agency.name)).toEqual(['科技创新委', '发展改革局', '财政局', '南山区政府']);
         expect(w[0]).toEqual({
           agency: { id: ids.sti, name: '科技创新委', nameEn: null, level: 'municipal' },
-          rows: { led: 2, cooperated: 1 },
-          sections: { led: 1, cooperated: 0 },
-          byDoc: { 'a.txt': { led: 3, cooperated: 1 } },
-          byYear: { '2010': { led: 1, cooperated: 0 }, '2011': { led: 0, cooperated: 1 }, none: { led: 2, cooperated: 0 } },
+          rows: { led: 2, cooperated: 1, responsible: 0 },
+          sections: { led: 1, cooperated: 0, responsible: 0 },
+          byDoc: { 'a.txt': { led: 3, cooperated: 1, responsible: 0 } },
+          byYear: { '2010': { led: 1, cooperated: 0, responsible: 0 }, '2011': { led: 0, cooperated: 1, responsible: 0 }, none: { led: 2, cooperated: 0, responsible: 0 } },
         });
-        expect(w[1]?.sections).toEqual({ led: 0, cooperated: 2 });
+        expect(w[1]?.sections).toEqual({ led: 0, cooperated: 2, responsible: 0 });
       });
       it('filters by level and by document; collective phrases only on request', async () => {
         expect((await store().workload({ level: 'district' })).map((a) => a.agency.id)).toEqual([ids.nanshan]);

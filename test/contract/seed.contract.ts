@@ -31,7 +31,7 @@ export function describeSeed(makeStore: MakeStore): void {
     it('workload: 发展改革局 leads the most division-table rows (28)', async () => {
       const [top] = await store().workload();
       expect(top?.agency).toEqual({ id: NDRC, name: '发展改革局', nameEn: 'Development and Reform Bureau', level: 'municipal' });
-      expect(top?.rows).toEqual({ led: 28, cooperated: 39 });
+      expect(top?.rows).toEqual({ led: 28, cooperated: 39, responsible: 0 });
       // Independent recount from the Graph JSON: LEADS edges from it into table-row tasks.
       const rows = new Set(etl.nodes.filter((n) => n.type === 'Task' && n.props['kind'] === 'tableRow').map((n) => n.id));
       expect(etl.edges.filter((e) => e.type === 'LEADS' && e.source === NDRC && rows.has(e.target))).toHaveLength(28);
@@ -39,7 +39,7 @@ export function describeSeed(makeStore: MakeStore): void {
 
     it('workload by level: 光明新区管委会 tops the districts', async () => {
       const [top] = await store().workload({ level: 'district' });
-      expect([top?.agency.name, top?.rows]).toEqual(['光明新区管委会', { led: 2, cooperated: 10 }]);
+      expect([top?.agency.name, top?.rows]).toEqual(['光明新区管委会', { led: 2, cooperated: 10, responsible: 0 }]);
     });
 
     it('search finds agencies by short name and by alias, ranked', async () => {

@@ -1,4 +1,4 @@
-import { evidenceDocs, type EdgeType, type GraphEdge, type GraphJson, type GraphNode, type NodeType } from '../../model/index.ts';
+import { evidenceDocs, isResponsibilityEdge, type EdgeType, type GraphEdge, type GraphJson, type GraphNode, type NodeType } from '../../model/index.ts';
 import type { ResponsibilityRow } from '../../analysis/workload.ts';
 import { computeWorkload } from '../../analysis/workload.ts';
 import type { AgencyWorkload, Counts, WorkloadOptions } from '../types.ts';
@@ -103,13 +103,13 @@ export class GraphState {
     return structuredClone(result);
   }
 
-  /** Every LEADS / COOPERATES edge with its two ends, computed once per version. */
+  /** Every LEADS / COOPERATES / RESPONSIBLE edge with its two ends, computed once per version. */
   responsibilityRows(): ResponsibilityRow[] {
     if (!this.cachedRows) {
       const rows: ResponsibilityRow[] = [];
       const { nodes, edges, src, dst } = this.adj;
       edges.forEach((e, i) => {
-        if (e.type === 'LEADS' || e.type === 'COOPERATES') rows.push({ agency: nodes[src[i]!]!, task: nodes[dst[i]!]!, role: e.type, docs: evidenceDocs(e.evidence) });
+        if (isResponsibilityEdge(e.type)) rows.push({ agency: nodes[src[i]!]!, task: nodes[dst[i]!]!, role: e.type, docs: evidenceDocs(e.evidence) });
       });
       this.cachedRows = rows;
     }

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../model/index.ts';
+import { isResponsibilityEdge, type GraphEdge, type GraphNode } from '../../model/index.ts';
 import type { SubfieldEdge, TargetEdge, TraceResponsibility } from '../../analysis/trace.ts';
 import { assembleTrace, technologyTree } from '../../analysis/trace.ts';
 import type { DegreeByType, Subgraph, TraceResult } from '../types.ts';
@@ -92,7 +92,7 @@ export function trace(state: GraphState, key: string, options: { limit?: number 
   for (const task of tasks) {
     const t = state.node(task)!;
     forEachInEdge(task, (e, agency) => {
-      if (e.type === 'LEADS' || e.type === 'COOPERATES') responsibilities.push({ id: e.id, agency, task: { id: t.id, name: t.name }, role: e.type });
+      if (isResponsibilityEdge(e.type)) responsibilities.push({ id: e.id, agency, task: { id: t.id, name: t.name }, role: e.type });
     });
   }
   const a = assembleTrace(technology.id, subfields, targets, responsibilities, limit);

@@ -67,19 +67,19 @@ describe('workload', () => {
       { agency: agency('c', { level: 'other', collective: true }), task: task('t1', 'tableRow', 'x.txt'), role: 'LEADS', docs: ['x.txt'] },
     ]);
     expect(w.map((x) => [x.agency.id, x.rows, x.sections])).toEqual([
-      ['b', { led: 1, cooperated: 0 }, { led: 0, cooperated: 1 }],
-      ['a', { led: 0, cooperated: 1 }, { led: 0, cooperated: 0 }],
+      ['b', { led: 1, cooperated: 0, responsible: 0 }, { led: 0, cooperated: 1, responsible: 0 }],
+      ['a', { led: 0, cooperated: 1, responsible: 0 }, { led: 0, cooperated: 0, responsible: 0 }],
     ]);
-    expect(w[0]?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0 }, 'y.txt': { led: 0, cooperated: 1 } });
-    expect(w[0]?.byYear).toEqual({ '2010': { led: 1, cooperated: 0 }, none: { led: 0, cooperated: 1 } });
+    expect(w[0]?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0, responsible: 0 }, 'y.txt': { led: 0, cooperated: 1, responsible: 0 } });
+    expect(w[0]?.byYear).toEqual({ '2010': { led: 1, cooperated: 0, responsible: 0 }, none: { led: 0, cooperated: 1, responsible: 0 } });
   });
 
   it('a row named by two documents counts once as a row and once in each document', () => {
     const shared = { agency: agency('b'), task: { id: 't1', props: { kind: 'tableRow' } }, role: 'LEADS' as const, docs: ['x.txt', 'z.txt'] };
     const [all] = computeWorkload([shared]);
-    expect(all?.rows).toEqual({ led: 1, cooperated: 0 });
-    expect(all?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0 }, 'z.txt': { led: 1, cooperated: 0 } });
-    expect(computeWorkload([shared], { doc: 'z.txt' })[0]?.rows).toEqual({ led: 1, cooperated: 0 });
+    expect(all?.rows).toEqual({ led: 1, cooperated: 0, responsible: 0 });
+    expect(all?.byDoc).toEqual({ 'x.txt': { led: 1, cooperated: 0, responsible: 0 }, 'z.txt': { led: 1, cooperated: 0, responsible: 0 } });
+    expect(computeWorkload([shared], { doc: 'z.txt' })[0]?.rows).toEqual({ led: 1, cooperated: 0, responsible: 0 });
     expect(computeWorkload([shared], { doc: 'y.txt' })).toEqual([]);
   });
 });

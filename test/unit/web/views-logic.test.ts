@@ -11,7 +11,7 @@ import { rankWorkload, workloadMap } from '../../../web/ui/workload-view.ts';
 import { node } from './fixture-graph.ts';
 
 const w = (name: string, led: number, cooperated: number) => ({
-  agency: { id: `agency:${name}`, name, nameEn: null, level: 'municipal' as const }, rows: { led, cooperated }, sections: { led: 0, cooperated: 0 }, byDoc: {}, byYear: {},
+  agency: { id: `agency:${name}`, name, nameEn: null, level: 'municipal' as const }, rows: { led, cooperated, responsible: 0 }, sections: { led: 0, cooperated: 0, responsible: 0 }, byDoc: {}, byYear: {},
 });
 
 describe('workload ranking', () => {
