@@ -1,65 +1,63 @@
-import { parseChineseNumber } from './chinese-numerals.ts';
+import { findDelimitedTable } from './delimited-table.ts';
 import type { LineText } from './sections.ts';
+import { newRow, readGroup, type DivisionTable, type TableRow } from './table-row.ts';
+import { cellRole, classifyColumn, isTableHeader, type ColumnKind } from './table-columns.ts';
 
-/** One numbered row of 分工一览表: its task and the lines of its two unit cells. */
-export interface TableRow {
-  no: number;
-  title: string;
-  titleLine: number;
-  quote: string; // "14.提高本土企业自主创新能力"
-  group: string;
-  groupNo: number;
-  lead: LineText[]; // a wrapped cell has one entry per line it spans
-  coop: LineText[];
-  lines: number[];
-  extraCells: LineText[]; // anything beyond two cells: reported, never guessed
-}
+export { TABLE_LAYOUTS, type DivisionTable, type TableLayout, type TableRow } from './table-row.ts';
 
-export interface DivisionTable {
-  headerLine: number;
-  rows: TableRow[];
-}
+const ROW = /^(\d{1,3})[.．、]\s*(\S.*)$/;
+const BARE_NO = /^\d{1,3}$/;
 
-// Column titles vary between documents; the lead column is always 牵头单位.
-const TASK_COLUMN = new Set(['具体工作任务', '工作任务', '主要任务', '任务']);
-const ROW = /^(\d{1,3})[.．]\s*(\S.*)$/;
-const GROUP = /^（([一二三四五六七八九十]+)）(.*)$/;
-
-/** Finds the division-of-labour table (具体工作任务 / 牵头单位 / 协办单位) and reads its rows. */
+/** Finds the division-of-labour table, in any layout, and reads its rows. */
 export function parseDivisionTable(lines: readonly string[]): DivisionTable | null {
   const h = findTableHeader(lines);
-  if (h < 0) return null;
+  const delimited = findDelimitedTable(lines, h < 0 ? lines.length : h);
+  if (delimited) return delimited;
+  return h < 0 ? null : readCellPerLine(lines, h);
+}
+
+/** The seed's layout: the numbered title line, then one line per cell in header order. */
+function readCellPerLine(lines: readonly string[], h: number): DivisionTable {
+  const columns = HEADERS.get(lines)?.columns ?? [];
+  const cellColumns = columns.filter((k) => k !== 'no' && k !== 'task');
   const rows: TableRow[] = [];
   let group = '';
   let groupNo = 0;
   let inGroupTitle = false;
   let cellLines: LineText[] = [];
   let row: TableRow | null = null;
+  let pendingNo: { no: number; line: number } | null = null;
   const flush = () => {
     if (row) {
-      fillCells(row, cellLines);
+      fillCells(row, cellLines, cellColumns);
       rows.push(row);
     }
     row = null;
     cellLines = [];
   };
-  for (let i = h + 3; i < lines.length; i++) {
-    const raw = lines[i] ?? '';
-    const text = raw.trim();
+  for (let i = h + columns.length; i < lines.length; i++) {
+    const text = (lines[i] ?? '').trim();
     const line = i + 1;
     const r = ROW.exec(text);
-    if (r) {
+    if (r || (pendingNo && text)) {
       flush();
       inGroupTitle = false;
-      const no = Number(r[1]);
-      row = { no, title: (r[2] ?? '').trim(), titleLine: line, quote: text, group, groupNo, lead: [], coop: [], lines: [line], extraCells: [] };
+      const no = r ? Number(r[1]) : pendingNo!.no;
+      row = newRow(no, r ? (r[2] ?? '').trim() : text, line, text, group, groupNo);
+      if (pendingNo) row.lines.unshift(pendingNo.line);
+      pendingNo = null;
       continue;
     }
-    const g = GROUP.exec(text);
+    if (columns[0] === 'no' && BARE_NO.test(text)) {
+      flush(); // 序号 in a cell of its own: the title is the next line
+      pendingNo = { no: Number(text), line };
+      continue;
+    }
+    const g = readGroup(text);
     if (g) {
       flush();
-      groupNo = parseChineseNumber(g[1] ?? '') ?? 0;
-      group = (g[2] ?? '').trim();
+      groupNo = g.no;
+      group = g.title;
       inGroupTitle = true;
       continue;
     }
@@ -70,24 +68,48 @@ export function parseDivisionTable(lines: readonly string[]): DivisionTable | nu
     if (row) cellLines.push({ line, text });
   }
   flush();
-  return { headerLine: h + 1, rows };
+  return { layout: 'cell-per-line', headerLine: h + 1, lastLine: lines.length, columns, rows };
 }
 
-/** Index of the task column title that is followed by 牵头单位 and a cooperating column. */
 // The sections and the table step both look for the header: find it once per document.
-const HEADERS = new WeakMap<readonly string[], { length: number; at: number }>();
+const HEADERS = new WeakMap<readonly string[], { length: number; at: number; columns: ColumnKind[] }>();
 
+/** Index of the first line of a one-title-per-line header (具体工作任务 / 牵头单位 / 协办单位 …), or -1. */
 export function findTableHeader(lines: readonly string[]): number {
   const known = HEADERS.get(lines);
   if (known && known.length === lines.length) return known.at;
-  // Every task column title contains 任务: test that before trimming each line.
-  const at = lines.findIndex((l, i) => l.includes('任务') && TASK_COLUMN.has(l.trim()) && lines[i + 1]?.trim() === '牵头单位' && /^(协办|配合|参与)单位$/.test(lines[i + 2]?.trim() ?? ''));
-  HEADERS.set(lines, { length: lines.length, at });
+  let at = -1;
+  let columns: ColumnKind[] = [];
+  for (let i = 0; i < lines.length && at < 0; i++) {
+    const l = lines[i] ?? '';
+    // Every header holds a unit column: test that cheaply before reading titles.
+    if (l.length > 20 || !(l.includes('单位') || l.includes('部门'))) continue;
+    const run = columnRun(lines, i);
+    if (run) {
+      at = run.start;
+      columns = run.columns;
+    }
+  }
+  HEADERS.set(lines, { length: lines.length, at, columns });
   return at;
 }
 
-/** Lines ending in 、 continue onto the next line; otherwise each line is one cell. */
-function fillCells(row: TableRow, cellLines: LineText[]): void {
+/** The consecutive column-title lines around a unit column title at `i`, if they form a header. */
+function columnRun(lines: readonly string[], i: number): { start: number; columns: ColumnKind[] } | null {
+  const kindAt = (k: number) => ((lines[k]?.length ?? 99) <= 20 ? classifyColumn(lines[k] ?? '') : null);
+  let start = i;
+  while (start > 0 && kindAt(start - 1) && i - start < 8) start--;
+  const columns: ColumnKind[] = [];
+  for (let k = start; k < lines.length && columns.length < 8; k++) {
+    const kind = kindAt(k);
+    if (!kind) break;
+    columns.push(kind);
+  }
+  return columns.length >= 3 && isTableHeader(columns) ? { start, columns } : null;
+}
+
+/** Lines ending in 、 continue onto the next line; otherwise each line is one cell, in column order. */
+function fillCells(row: TableRow, cellLines: LineText[], columns: readonly ColumnKind[]): void {
   const cells: LineText[][] = [];
   let open = false;
   for (const c of cellLines) {
@@ -96,7 +118,10 @@ function fillCells(row: TableRow, cellLines: LineText[]): void {
     else cells.push([c]);
     open = c.text.endsWith('、');
   }
-  row.lead = (cells[0] ?? []).filter((c) => c.text);
-  row.coop = (cells[1] ?? []).filter((c) => c.text && c.text !== '/');
-  row.extraCells = cells.slice(2).flat().filter((c) => c.text);
+  columns.forEach((kind, k) => {
+    const cell = (cells[k] ?? []).filter((c) => c.text && c.text !== '/');
+    const role = cellRole(kind, columns);
+    if (role) row[role].push(...cell);
+  });
+  row.extraCells = cells.slice(columns.length).flat().filter((c) => c.text);
 }

@@ -1,5 +1,6 @@
 import { nodeId } from '../model/index.ts';
-import { parseDivisionTable, type DivisionTable } from './division-table.ts';
+import { parseDivisionTable, type DivisionTable, type TableRow } from './division-table.ts';
+import { splitFirst, statesFirstLeads } from './clause-grammar.ts';
 import { parseClauses, type ResponsibilityClause } from './responsibility-clauses.ts';
 import { parseSections, type SectionRecord } from './sections.ts';
 import { readTimeContext, type TimeContext } from './time-expressions.ts';
@@ -20,6 +21,8 @@ export interface DocumentStructure {
   rowIds: Map<number, string>;
   clauses: PlacedClause[];
   time: TimeContext;
+  /** The document says an unsplit list's first unit leads (排在第一位的为牵头单位…). */
+  firstLeads: boolean;
 }
 
 export function docKeyOf(file: string): string {
@@ -38,15 +41,19 @@ export function sectionTaskId(docKey: string, path: string): string {
 export function readStructure(source: SourceDocument): DocumentStructure {
   const docKey = docKeyOf(source.file);
   const documentId = documentIdOf(source);
-  const sections = parseSections(source.lines).map((rec) => ({ rec, id: sectionTaskId(docKey, rec.path) }));
-  const idByPath = new Map(sections.map((s) => [s.rec.path, s.id]));
   const table = parseDivisionTable(source.lines);
+  // A table one row per line sits among the text: its lines are neither sections nor clauses.
+  const inTable = table && table.layout !== 'cell-per-line' ? (l: number) => l >= table.headerLine && l <= table.lastLine : undefined;
+  const sections = parseSections(source.lines, inTable).map((rec) => ({ rec, id: sectionTaskId(docKey, rec.path) }));
+  const idByPath = new Map(sections.map((s) => [s.rec.path, s.id]));
+  const firstLeads = statesFirstLeads(source.lines);
+  if (table && firstLeads) for (const r of table.rows) leadFirst(r);
   const rowIds = assignRowIds(docKey, table?.rows ?? []);
 
   const sectionOfLine = new Map<number, string>();
   for (const s of sections) if (!s.rec.inline) for (const l of s.rec.lines) sectionOfLine.set(l, s.id);
-  const end = table ? table.headerLine - 1 : source.lines.length;
-  const clauses = parseClauses(source.lines, end).map((clause) => ({ clause, sectionId: sectionOfLine.get(clause.line) ?? null }));
+  const end = table?.layout === 'cell-per-line' ? table.headerLine - 1 : source.lines.length;
+  const clauses = parseClauses(source.lines, end, { firstLeads }, inTable).map((clause) => ({ clause, sectionId: sectionOfLine.get(clause.line) ?? null }));
 
   const tasks: TaskSpan[] = sections.map(({ rec, id }) => ({
     taskId: id,
@@ -64,7 +71,16 @@ export function readStructure(source: SourceDocument): DocumentStructure {
   }
   const headings = sections.filter((s) => s.rec.depth === 1).map((s) => s.rec.title);
   const time = readTimeContext(headings, source.lines);
-  return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time };
+  return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time, firstLeads };
+}
+
+/** Where the document says a list's first unit leads, a 责任单位 cell's first unit leads the row. */
+function leadFirst(r: TableRow): void {
+  if (r.resp.length === 0) return;
+  const { first, rest } = splitFirst(r.resp);
+  r.lead.push(...first);
+  r.coop.push(...rest);
+  r.resp = [];
 }
 
 /** Sections and table rows of one document as TaskSpans: the input of every later step. */

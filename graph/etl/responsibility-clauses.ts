@@ -1,46 +1,182 @@
+import { LABEL, matchProse, roleOfLabel, splitFirst, splitParts, trimSeparators, type Role } from './clause-grammar.ts';
 import type { LineText } from './sections.ts';
 
-/** 责任单位：X、Y牵头，Z等配合（见附表N、M）: who leads and cooperates, and which table rows it cites. */
+/** How a clause is worded (contracts.md B); the reading report counts clauses by it. */
+export const CLAUSE_CONVENTIONS = ['seed', 'bracketed', 'unsplit', 'prose'] as const;
+export type ClauseConvention = (typeof CLAUSE_CONVENTIONS)[number];
+
+/**
+ * Who leads, cooperates, or is responsible without a stated lead, and which table rows it cites.
+ * seed: 责任单位：X、Y牵头，Z等配合（见附表N、M） · bracketed: （牵头单位：A；配合单位：B） ·
+ * unsplit: 责任单位：A、B、C · prose: 由A牵头，B配合 / A会同B负责.
+ */
 export interface ResponsibilityClause {
-  line: number;
-  quote: string; // the whole clause, as on its line
-  lead: LineText;
-  coop: LineText | null;
+  line: number; // where the clause starts
+  quote: string; // the clause as on its first line
+  convention: ClauseConvention;
+  /** Unit texts by role; a clause that wraps has parts on later lines. */
+  lead: LineText[];
+  coop: LineText[];
+  /** An unsplit list whose document does not say which unit leads: the RESPONSIBLE role. */
+  resp: LineText[];
   rows: number[];
   citeQuote: string; // （见附表N、M）
 }
 
-const CLAUSE = /责任单位[：:](.+?)牵头(?:[，,](.+?)配合)?(（见附表([\d、，,]+)）)?[。；]?$/;
+export interface ClauseOptions {
+  /** The document says an unsplit list's first unit leads (排在第一位的为牵头单位…). */
+  firstLeads?: boolean;
+}
+
+const SEED = /责任单位[：:](.+?)牵头(?:[，,](.+?)配合)?(（见附表([\d、，,]+)）)?[。；]?$/;
+const INNER_SEED = /^(.+?)牵头(?:[，,](.+?)配合)?$/;
 /**
  * The longest clause in the seeds is about 200 characters. The lazy groups above backtrack
  * quadratically on long text, so a "clause" far past any real one is not tried at all.
  */
 export const MAX_CLAUSE_CHARS = 2000;
+/** A bracketed clause may wrap onto this many more lines before its closing bracket. */
+const MAX_WRAP_LINES = 3;
 
-export function parseClauseLine(text: string, line: number): ResponsibilityClause | null {
-  const at = text.indexOf('责任单位');
-  if (at < 0) return null;
-  const clause = text.slice(at).trim();
-  if (clause.length > MAX_CLAUSE_CHARS) return null;
-  const m = CLAUSE.exec(clause);
-  if (!m) return null;
-  const rows = (m[4] ?? '').split(/[、，,]/).filter(Boolean).map(Number);
-  return {
-    line,
-    quote: m[0].replace(/[。；]$/, ''),
-    lead: { line, text: m[1] ?? '' },
-    coop: m[2] ? { line, text: m[2] } : null,
-    rows,
-    citeQuote: m[3] ?? '',
-  };
+/** The clause starting on `lines[i]` (1-based line i + 1), reading on into wrapped lines. */
+export function parseClauseAt(lines: readonly string[], i: number, options: ClauseOptions = {}): ResponsibilityClause | null {
+  const text = lines[i] ?? '';
+  const line = i + 1;
+  if (!mayHoldClause(text)) return null;
+  return readSeed(text, line) ?? readLabelled(lines, i, options) ?? readProse(text, line);
 }
 
-/** Every responsibility clause before the annex; each belongs to the section whose body holds its line. */
-export function parseClauses(lines: readonly string[], endLine = lines.length): ResponsibilityClause[] {
+/** One line read on its own (no wrapping). */
+export function parseClauseLine(text: string, line: number, options: ClauseOptions = {}): ResponsibilityClause | null {
+  const lines: string[] = [];
+  lines[line - 1] = text;
+  return parseClauseAt(lines, line - 1, options);
+}
+
+/** Every responsibility clause before `endLine`, skipping lines `skip` says belong to a table. */
+export function parseClauses(lines: readonly string[], endLine = lines.length, options: ClauseOptions = {}, skip?: (line: number) => boolean): ResponsibilityClause[] {
   const out: ResponsibilityClause[] = [];
   for (let i = 0; i < Math.min(endLine, lines.length); i++) {
-    const c = parseClauseLine(lines[i] ?? '', i + 1);
+    if (skip?.(i + 1)) continue;
+    const c = parseClauseAt(lines, i, options);
     if (c) out.push(c);
   }
   return out;
+}
+
+function mayHoldClause(text: string): boolean {
+  return text.includes('单位') || text.includes('部门') || text.includes('牵头') || text.includes('会同');
+}
+
+function clause(line: number, quote: string, convention: ClauseConvention, roles: Record<Role, LineText[]>, rows: number[] = [], citeQuote = ''): ResponsibilityClause {
+  return { line, quote, convention, lead: roles.lead, coop: roles.coop, resp: roles.resp, rows, citeQuote };
+}
+
+function readSeed(text: string, line: number): ResponsibilityClause | null {
+  const at = text.indexOf('责任单位');
+  if (at < 0) return null;
+  const c = text.slice(at).trim();
+  if (c.length > MAX_CLAUSE_CHARS) return null;
+  const m = SEED.exec(c);
+  if (!m) return null;
+  const rows = (m[4] ?? '').split(/[、，,]/).filter(Boolean).map(Number);
+  const roles = { lead: [{ line, text: m[1] ?? '' }], coop: m[2] ? [{ line, text: m[2] }] : [], resp: [] };
+  return clause(line, m[0].replace(/[。；]$/, ''), 'seed', roles, rows, m[3] ?? '');
+}
+
+interface Segment { line: number; text: string }
+
+/**
+ * （牵头单位：A；配合单位：B、C，各区政府） or a line starting 牵头单位：…/责任单位：…. Inside a
+ * bracket the clause runs to the matching ）, which may be a few lines on.
+ */
+function readLabelled(lines: readonly string[], i: number, options: ClauseOptions): ResponsibilityClause | null {
+  const text = lines[i] ?? '';
+  const line = i + 1;
+  LABEL.lastIndex = 0;
+  const first = LABEL.exec(text);
+  if (!first) return null;
+  const before = text.slice(0, first.index);
+  const open = before.endsWith('（') || before.endsWith('(');
+  if (!open && trimSeparators(before) !== '' && !/[。；;]\s*$/.test(before)) return null;
+  const segments: Segment[] = [];
+  let closed = !open;
+  if (open) {
+    let depth = 1;
+    for (let k = i; k < Math.min(lines.length, i + 1 + MAX_WRAP_LINES) && depth > 0; k++) {
+      const raw = lines[k] ?? '';
+      const from = k === i ? first.index : 0;
+      let j = from;
+      for (; j < raw.length; j++) {
+        const ch = raw[j];
+        if (ch === '（' || ch === '(') depth++;
+        else if ((ch === '）' || ch === ')') && --depth === 0) break;
+      }
+      segments.push({ line: k + 1, text: raw.slice(from, j) });
+      if (depth === 0) closed = true;
+    }
+  } else {
+    segments.push({ line, text: text.slice(first.index).replace(/[。；;]\s*$/, '') });
+  }
+  if (!closed || segments.reduce((n, s) => n + s.text.length, 0) > MAX_CLAUSE_CHARS) return null;
+  const roles = splitByLabels(segments);
+  if (!roles) return null;
+  const firstSeg = segments[0]!;
+  const quote = (open && segments.length === 1 ? text.slice(first.index - 1, first.index + firstSeg.text.length + 1) : firstSeg.text).trim();
+  if (roles.lead.length === 0 && roles.coop.length === 0) return unsplit(line, quote, roles.resp, options);
+  return clause(line, quote, 'bracketed', { lead: splitParts(roles.lead), coop: splitParts([...roles.coop, ...roles.resp]), resp: [] });
+}
+
+/** Text after each label, by role, one part per line it spans. */
+function splitByLabels(segments: readonly Segment[]): Record<Role, LineText[]> | null {
+  const roles: Record<Role, LineText[]> = { lead: [], coop: [], resp: [] };
+  let role: Role | null = null;
+  const add = (seg: Segment, from: number, to: number) => {
+    const t = trimSeparators(seg.text.slice(from, to));
+    if (role && t) roles[role].push({ line: seg.line, text: t });
+  };
+  for (const seg of segments) {
+    let from = 0;
+    LABEL.lastIndex = 0;
+    for (let m = LABEL.exec(seg.text); m; m = LABEL.exec(seg.text)) {
+      add(seg, from, m.index);
+      role = roleOfLabel(m[1] ?? '');
+      from = m.index + m[0].length;
+    }
+    add(seg, from, seg.text.length);
+  }
+  return role ? roles : null;
+}
+
+/** 责任单位：A、B、C: the first unit leads where the document says so, else all are responsible. */
+function unsplit(line: number, quote: string, parts: LineText[], options: ClauseOptions): ResponsibilityClause | null {
+  // （责任单位：A牵头，B配合）: the seeds' wording inside a bracket.
+  const single = parts.length === 1 ? parts[0]! : null;
+  const m = single ? INNER_SEED.exec(single.text) : null;
+  if (single && m) {
+    const lead = [{ line: single.line, text: m[1] ?? '' }];
+    const coop = m[2] ? [{ line: single.line, text: m[2] }] : [];
+    return clause(line, quote, 'seed', { lead: splitParts(lead), coop: splitParts(coop), resp: [] });
+  }
+  if (parts.length === 0) return null;
+  if (!options.firstLeads) return clause(line, quote, 'unsplit', { lead: [], coop: [], resp: splitParts(parts) });
+  const { first, rest } = splitFirst(parts);
+  return clause(line, quote, 'unsplit', { lead: first, coop: rest, resp: [] });
+}
+
+/** 由A牵头，B配合 / A牵头、B参与 / A会同B负责, in any sentence of the line. */
+function readProse(text: string, line: number): ResponsibilityClause | null {
+  if (text.length > MAX_CLAUSE_CHARS * 4) return null;
+  let at = 0;
+  for (const sentence of text.split(/[。；;]/)) {
+    const start = text.indexOf(sentence, at);
+    at = start + sentence.length;
+    if (sentence.length > MAX_CLAUSE_CHARS) continue;
+    const m = matchProse(sentence);
+    if (!m) continue;
+    const lead = splitParts([{ line, text: m.lead }]);
+    const coop = m.coop === null ? [] : splitParts([{ line, text: m.coop }]);
+    return clause(line, m.quote, 'prose', { lead, coop, resp: [] });
+  }
+  return null;
 }

@@ -27,6 +27,7 @@ export function buildResponsibilityFragment(s: DocumentStructure, units = new Do
     const roles = units.row(i);
     for (const u of roles.lead) link('LEADS', u, target, 'table');
     for (const u of roles.coop) link('COOPERATES', u, target, 'table');
+    for (const u of roles.resp) link('RESPONSIBLE', u, target, 'table');
     for (const c of row.extraCells) warnings.push({ doc, line: c.line, kind: 'unparsed-line', message: `row ${row.no}: cell beyond 牵头单位/协办单位`, text: c.text });
   }
 
@@ -39,6 +40,7 @@ export function buildResponsibilityFragment(s: DocumentStructure, units = new Do
     const roles = units.clause(i);
     for (const u of roles.lead) link('LEADS', u, sectionId, 'clause');
     for (const u of roles.coop) link('COOPERATES', u, sectionId, 'clause');
+    for (const u of roles.resp) link('RESPONSIBLE', u, sectionId, 'clause');
     for (const no of clause.rows) {
       const rowId = s.rowIds.get(no);
       if (!rowId) {

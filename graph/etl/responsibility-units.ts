@@ -24,6 +24,8 @@ export interface UnitAdvice {
 export interface UnitRoles {
   lead: PlacedUnit[];
   coop: PlacedUnit[];
+  /** Named by an unsplit list with no stated lead: the RESPONSIBLE role. */
+  resp: PlacedUnit[];
 }
 
 // The same few hundred unit names recur in every cell: type each once, per 市-sharing flag.
@@ -73,11 +75,11 @@ function place(parts: readonly LineText[]): PlacedUnit[] {
 }
 
 export function rowUnits(row: TableRow): UnitRoles {
-  return { lead: place(row.lead), coop: place(row.coop) };
+  return { lead: place(row.lead), coop: place(row.coop), resp: place(row.resp) };
 }
 
 export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
-  return { lead: place([clause.lead]), coop: clause.coop ? place([clause.coop]) : [] };
+  return { lead: place(clause.lead), coop: place(clause.coop), resp: place(clause.resp) };
 }
 
 /**

@@ -31,7 +31,7 @@ const ITEM = /（(\d{1,2})）/g;
 interface Open { rec: SectionRecord; level: number }
 
 /** Reads the heading hierarchy 一、/（一）/1．, and (1) items inside 工作任务. */
-export function parseSections(lines: readonly string[]): SectionRecord[] {
+export function parseSections(lines: readonly string[], skip?: (line: number) => boolean): SectionRecord[] {
   const end = findEnd(lines);
   const partsMode = !lines.slice(0, end).some((l) => matchHeading(l.trim())?.level === 1);
   const out: SectionRecord[] = [];
@@ -44,6 +44,7 @@ export function parseSections(lines: readonly string[]): SectionRecord[] {
     const raw = lines[i] ?? '';
     const text = raw.trim();
     const line = i + 1;
+    if (skip?.(line)) continue; // a table laid out one row per line is not section text
     if (!text) {
       // Parts mode: a whitespace-only line (the lost 一、二、 headings) separates top-level parts.
       if (partsMode && raw.length > 0) {

@@ -2,6 +2,7 @@ import { edgeId, type Evidence, type GraphEdge, type GraphNode, type TimeInterva
 import { parseHeaderFields } from './document-header.ts';
 import { ETL_VERSION } from './etl-version.ts';
 import type { DocumentStructure } from './parse-document.ts';
+import type { TableRow } from './division-table.ts';
 import type { SectionRecord } from './sections.ts';
 import { parseTimeExpressions, type TimeContext } from './time-expressions.ts';
 import type { GraphFragment } from './types.ts';
@@ -31,11 +32,20 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
     const evidence: Evidence[] = [{ doc, line: r.titleLine, quote: r.quote }];
     // A row may be named by several documents (task-identity.ts): the node holds what its title
     // says, and where each document places it (number, group) is on that document's PART_OF edge.
-    const props: GraphNode['props'] = { kind: 'tableRow', deadlines: parseTimeExpressions(r.title, s.time) };
+    const props: GraphNode['props'] = { kind: 'tableRow', deadlines: rowDeadlines(r, s.time) };
     nodes.push({ id, type: 'Task', name: r.title, aliases: [], props, evidence });
     partOf(id, documentId, evidence, { doc, tableNo: r.no, group: r.group, groupNo: r.groupNo });
   }
   return { nodes, edges, warnings: [] };
+}
+
+/** A row's deadlines: its title's, then its deadline column's (完成时限 …). */
+function rowDeadlines(r: TableRow, ctx: TimeContext): TimeInterval[] {
+  const out = parseTimeExpressions(r.title, ctx);
+  if (r.deadline.length === 0) return out;
+  let keys: Set<string> | null = new Set(out.map((d) => `${d.text}|${d.label}`));
+  for (const c of r.deadline) keys = readDeadlines(c.text, ctx, out, keys);
+  return out;
 }
 
 function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {

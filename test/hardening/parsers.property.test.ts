@@ -60,7 +60,7 @@ describe('parsers on damaged input', () => {
         const table = parseDivisionTable(lines);
         for (const r of table?.rows ?? []) {
           expectPlaced(lines, { line: r.titleLine, text: r.quote });
-          for (const c of [...r.lead, ...r.coop, ...r.extraCells]) expectPlaced(lines, c);
+          for (const c of [...r.lead, ...r.coop, ...r.resp, ...r.deadline, ...r.extraCells]) expectPlaced(lines, c);
         }
       }),
       RUNS,
@@ -72,8 +72,7 @@ describe('parsers on damaged input', () => {
       fc.property(damagedLines, (lines) => {
         for (const c of parseClauses(lines)) {
           expectPlaced(lines, { line: c.line, text: c.quote });
-          expectPlaced(lines, c.lead);
-          if (c.coop) expectPlaced(lines, c.coop);
+          for (const part of [...c.lead, ...c.coop, ...c.resp]) expectPlaced(lines, part);
           for (const n of c.rows) expect(Number.isInteger(n)).toBe(true);
         }
       }),

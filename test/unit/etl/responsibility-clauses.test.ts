@@ -14,8 +14,10 @@ describe('responsibility clauses', () => {
     const [line] = excerpt(PLAN, 38, 38);
     const c = parseClauseLine(line ?? '', 38);
     expect(c).toMatchObject({
-      lead: { line: 38, text: '市发展改革局' },
-      coop: { line: 38, text: '市贸工局、财政局、国土房产局、规划局、建设局、宝安区政府、光明新区管委会、大工业区管委会等' },
+      convention: 'seed',
+      lead: [{ line: 38, text: '市发展改革局' }],
+      coop: [{ line: 38, text: '市贸工局、财政局、国土房产局、规划局、建设局、宝安区政府、光明新区管委会、大工业区管委会等' }],
+      resp: [],
       rows: [34, 35],
       citeQuote: '（见附表34、35）',
     });
@@ -24,7 +26,7 @@ describe('responsibility clauses', () => {
 
   it('reads a collective cooperating phrase', () => {
     const [line] = excerpt(PLAN, 86, 86);
-    expect(parseClauseLine(line ?? '', 86)).toMatchObject({ coop: { text: '各相关部门' }, rows: [22, 23, 24] });
+    expect(parseClauseLine(line ?? '', 86)).toMatchObject({ coop: [{ text: '各相关部门' }], rows: [22, 23, 24] });
   });
 
   it('does not take text far longer than any real clause for one (its pattern would backtrack quadratically)', () => {

@@ -1,0 +1,118 @@
+import type { LineText } from './sections.ts';
+
+/**
+ * The vocabulary of responsibility wording, in one place: labels (牵头单位：…), the roles they
+ * give, the prose verbs (由A牵头，B配合 / A会同B负责) and the note that says a list's first unit
+ * leads. Clause and table readers build on these instead of matching fixed sentences.
+ */
+export type Role = 'lead' | 'coop' | 'resp';
+
+/** Label words by role; 单位 and 部门 both follow every stem. */
+const LABEL_STEMS: Record<Role, readonly string[]> = {
+  lead: ['牵头', '主责', '主办'],
+  coop: ['配合', '协办', '参与', '协同', '协助'],
+  resp: ['责任', '实施', '承办'],
+};
+
+const ROLE_OF_STEM = new Map<string, Role>();
+for (const [role, stems] of Object.entries(LABEL_STEMS) as [Role, readonly string[]][]) for (const s of stems) ROLE_OF_STEM.set(s, role);
+
+/** 牵头单位： / 配合部门: …; group 1 is the stem. */
+export const LABEL = new RegExp(`(${[...ROLE_OF_STEM.keys()].join('|')})(?:单位|部门)[：:]`, 'g');
+
+export function roleOfLabel(label: string): Role | null {
+  return ROLE_OF_STEM.get(label.slice(0, 2)) ?? null;
+}
+
+/**
+ * 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名首位的单位为牵头单位 / 第一个单位为牵头单位:
+ * the document's own word that an unsplit list's first unit leads.
+ */
+export const LEAD_NOTE = /(?:排|列|名)[在于列名]?(?:第一位?|首位|最前|第1位|前面)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)(?:单位|部门)?|(?:第一个|首个|首位)(?:单位|部门)(?:为|是)(?:牵头|主责)/;
+
+export function statesFirstLeads(lines: readonly string[]): boolean {
+  for (const l of lines) if ((l.includes('牵头') || l.includes('主责')) && LEAD_NOTE.test(l)) return true;
+  return false;
+}
+
+/** What a named unit list ends with: a unit's usual last characters (or 等 after it). */
+const UNIT_END = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|单位|部门|门|队|站|馆|社|联|团)等?$/;
+
+export function looksLikeUnitList(text: string): boolean {
+  return text.length >= 2 && UNIT_END.test(text);
+}
+
+/**
+ * Prose forms, tried on one sentence (text between 。；): 由A牵头，B配合 / A牵头、B参与 / 由A牵头负责 /
+ * A会同B负责. The unit spans are bounded so no pattern can backtrack far.
+ */
+const PROSE_LEAD_COOP = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:配合|参与|协助|协同配合|协同)(?:实施|推进|落实)?(?=[，,]|$)/;
+const PROSE_WITH = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)会同([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:负责|组织实施|实施|推进|落实)(?=[，,]|$)/;
+const PROSE_LEAD = /(?:^|[，,：:])由([^，,。；：:]{2,60}?)牵头(?:负责|组织实施|落实)?(?=[，,]|$)/;
+
+export interface ProseMatch {
+  lead: string;
+  coop: string | null;
+  /** The clause as written, a substring of the sentence. */
+  quote: string;
+  /** Where `lead` and `coop` start in `quote`. */
+  leadAt: number;
+  coopAt: number;
+}
+
+/** Reads one sentence (no 。 inside) as a prose responsibility clause, or null. */
+export function matchProse(sentence: string): ProseMatch | null {
+  if (!sentence.includes('牵头') && !sentence.includes('会同')) return null;
+  for (const re of [PROSE_LEAD_COOP, PROSE_WITH, PROSE_LEAD]) {
+    const m = re.exec(sentence);
+    if (!m) continue;
+    // 各区要统筹推进由A牵头…: the lead starts after the last 由.
+    const lead = (m[1] ?? '').slice((m[1] ?? '').lastIndexOf('由') + 1).trim();
+    const coop = m[2]?.trim() ?? null;
+    if (!looksLikeUnitList(lead) || (coop !== null && !looksLikeUnitList(coop))) continue;
+    const quote = m[0].replace(/^[，,：:]/, '');
+    const leadAt = quote.indexOf(lead);
+    return { lead, coop, quote, leadAt, coopAt: coop === null ? -1 : quote.indexOf(coop, leadAt + lead.length) };
+  }
+  return null;
+}
+
+const PART_SEP = /[；;\s/　]+/;
+
+/**
+ * A cell or clause part split where a unit list may be separated by something the unit splitter
+ * does not (yet) take as a separator: ；/;, slashes, spaces (a line break inside a table cell).
+ * Each piece stays a substring of its line.
+ */
+export function splitParts(parts: readonly LineText[]): LineText[] {
+  const out: LineText[] = [];
+  for (const p of parts) {
+    let at = 0;
+    for (const piece of p.text.split(PART_SEP)) {
+      const i = p.text.indexOf(piece, at);
+      at = i + piece.length;
+      const text = trimSeparators(piece);
+      if (text && text !== '/' && text !== '无' && text !== '—') out.push({ line: p.line, text });
+    }
+  }
+  return out;
+}
+
+const EDGE_SEPARATORS = /^[，,；;、。.\s　]+|[，,；;、。.\s　]+$/g;
+
+export function trimSeparators(text: string): string {
+  return text.replace(EDGE_SEPARATORS, '');
+}
+
+/** The first unit of a list and the rest (for a list whose first unit the document says leads). */
+export function splitFirst(parts: readonly LineText[]): { first: LineText[]; rest: LineText[] } {
+  const all = splitParts(parts);
+  const head = all[0];
+  if (!head) return { first: [], rest: [] };
+  const m = /[、，,]/.exec(head.text);
+  if (!m) return { first: [head], rest: all.slice(1) };
+  const firstText = trimSeparators(head.text.slice(0, m.index));
+  const restText = trimSeparators(head.text.slice(m.index + 1));
+  const rest = restText ? [{ line: head.line, text: restText }, ...all.slice(1)] : all.slice(1);
+  return { first: firstText ? [{ line: head.line, text: firstText }] : [], rest };
+}
