@@ -77,7 +77,7 @@ export function matchProse(sentence: string): ProseMatch | null {
   return null;
 }
 
-const PART_SEP = /[；;\s/　]+/;
+const PART_SEP = /[；;\s/\u3000]+/;
 
 /**
  * A cell or clause part split where a unit list may be separated by something the unit splitter
@@ -98,7 +98,7 @@ export function splitParts(parts: readonly LineText[]): LineText[] {
   return out;
 }
 
-const EDGE_SEPARATORS = /^[，,；;、。.\s　]+|[，,；;、。.\s　]+$/g;
+const EDGE_SEPARATORS = /^[，,；;、。.\s\u3000]+|[，,；;、。.\s\u3000]+$/g;
 
 export function trimSeparators(text: string): string {
   return text.replace(EDGE_SEPARATORS, '');
