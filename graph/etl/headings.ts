@@ -14,10 +14,23 @@ const PATTERNS: { level: 1 | 2 | 3; re: RegExp; cn: boolean }[] = [
   { level: 3, re: /^(\d{1,2})[．.](?!\d)/, cn: false },
 ];
 
-/** Classifies a trimmed line as a numbered heading, or null for body text. */
-export function matchHeading(text: string): Heading | null {
+// 12.3D打印推广项目: a digit after the dot, read as a heading only where the numbering expects it.
+const DIGIT_TITLE = /^(\d{1,2})[．.](?=\d)/;
+// 2.5亿元 / 1.5倍 / 3.2%: a number, not a heading.
+const QUANTITY = /^\d+(?:[.．]\d+)?(?:[亿万千百十个倍%％]|平方|公里|米|元)/;
+
+/**
+ * Classifies a trimmed line as a numbered heading, or null for body text. `previousNo` is the
+ * number of the 1．-level heading just before it under the same parent, if any: the next number
+ * is a heading even when its title starts with a digit.
+ */
+export function matchHeading(text: string, previousNo?: number): Heading | null {
   for (const p of PATTERNS) {
-    const m = p.re.exec(text);
+    let m = p.re.exec(text);
+    if (!m && p.level === 3 && previousNo !== undefined) {
+      const d = DIGIT_TITLE.exec(text);
+      if (d && Number(d[1]) === previousNo + 1 && !QUANTITY.test(text.slice(d[0].length))) m = d;
+    }
     if (!m) continue;
     const no = p.cn ? parseChineseNumber(m[1] ?? '') : Number(m[1]);
     if (no === null || no <= 0) return null;

@@ -70,7 +70,7 @@ export function readStructure(source: SourceDocument): DocumentStructure {
     tasks.push({ taskId: rowIds.get(r.no)!, kind: 'tableRow', title: r.title, titleLine: r.titleLine, lines: [...r.lines], parentId: documentId });
   }
   const headings = sections.filter((s) => s.rec.depth === 1).map((s) => s.rec.title);
-  const time = readTimeContext(headings, source.lines);
+  const time = readTimeContext(headings, source.lines, source.header.date);
   return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time, firstLeads };
 }
 

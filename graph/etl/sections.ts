@@ -28,7 +28,7 @@ const GOALS = '主要目标：';
 const WORK = '工作任务：';
 const ITEM = /（(\d{1,2})）/g;
 
-interface Open { rec: SectionRecord; level: number }
+interface Open { rec: SectionRecord; level: number; no?: number }
 
 /** Reads the heading hierarchy 一、/（一）/1．, and (1) items inside 工作任务. */
 export function parseSections(lines: readonly string[], skip?: (line: number) => boolean): SectionRecord[] {
@@ -55,7 +55,9 @@ export function parseSections(lines: readonly string[], skip?: (line: number) =>
       continue;
     }
     // No separator before the first numbered heading: read the headings without inferred parts.
-    if (!started && matchHeading(text)) started = true;
+    const top = stack[stack.length - 1];
+    const previousNo = top?.level === 3 ? top.no : undefined;
+    if (!started && matchHeading(text, previousNo)) started = true;
     if (!started) continue;
     if (pendingPart) {
       pendingPart = false;
@@ -64,7 +66,7 @@ export function parseSections(lines: readonly string[], skip?: (line: number) =>
       out.push(rec);
       stack.push({ rec, level: 0 });
     }
-    const h = matchHeading(text);
+    const h = matchHeading(text, previousNo);
     if (h) {
       const level = h.level;
       while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
@@ -74,7 +76,7 @@ export function parseSections(lines: readonly string[], skip?: (line: number) =>
       rec.lines.push(line);
       rec.texts.push({ line, text });
       out.push(rec);
-      stack.push({ rec, level });
+      stack.push({ rec, level, no: h.no });
       continue;
     }
     const cur = stack[stack.length - 1]?.rec;

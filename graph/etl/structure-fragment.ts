@@ -4,7 +4,7 @@ import { ETL_VERSION } from './etl-version.ts';
 import type { DocumentStructure } from './parse-document.ts';
 import type { TableRow } from './division-table.ts';
 import type { SectionRecord } from './sections.ts';
-import { parseTimeExpressions, type TimeContext } from './time-expressions.ts';
+import { parseDeadlineText, parseTimeExpressions, type TimeContext } from './time-expressions.ts';
 import type { GraphFragment } from './types.ts';
 
 /** Document node, section and table-row Task nodes, and PART_OF between them. */
@@ -43,8 +43,16 @@ export function buildStructureFragment(s: DocumentStructure): GraphFragment {
 function rowDeadlines(r: TableRow, ctx: TimeContext): TimeInterval[] {
   const out = parseTimeExpressions(r.title, ctx);
   if (r.deadline.length === 0) return out;
-  let keys: Set<string> | null = new Set(out.map((d) => `${d.text}|${d.label}`));
-  for (const c of r.deadline) keys = readDeadlines(c.text, ctx, out, keys);
+  const keys = new Set(out.map((d) => `${d.text}|${d.label}`));
+  for (const c of r.deadline) {
+    for (const d of parseDeadlineText(c.text, ctx)) {
+      const key = `${d.text}|${d.label}`;
+      if (!keys.has(key)) {
+        keys.add(key);
+        out.push(d);
+      }
+    }
+  }
   return out;
 }
 

@@ -1,29 +1,38 @@
 import type { TimeInterval } from '../model/index.ts';
+import { parseChineseNumber } from './chinese-numerals.ts';
 
 /** What a document itself defines: its plan periods (四、2008―2010年主要工作) and what 近期 means. */
 export interface TimeContext {
   periods: { start: number; end: number }[];
   nearTerm?: { start: number; end: number };
+  /** The year the document was published (发布日期): what 三年内 counts from when it states no period. */
+  published?: number;
 }
 
 const FIVE_YEAR: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, 四: 2021 }; // 十X五 → first year
 
+const COUNT = '[1-9一二两三四五六七八九十]{1,2}';
 const NAMED = [
-    '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期))',
+    '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期|期末|末))',
     '(?<near>近期)',
     '(?<rel>年底前?)',
     '(?<rng>(?<r1>(?:19|20)\\d{2})年?[―\\-–—~至到](?<r2>(?:19|20)\\d{2})年)',
+    // 2012年起5年内 is 2012–2016, not the year 2012; 三年内 counts from the document's own period.
+    `(?<since>(?<sy>(?:19|20)\\d{2})年起(?<sn>${COUNT})年内)`,
+    `(?<nin>(?<nn>${COUNT})年内)`,
     '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:年?(?<end>底|末)|年第(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?<mend>底|末)?|年(?<within>内)?)(?<by>前|以前)?',
 ].join('|');
 // The same pattern with plain groups: a match then builds no groups object (the hot path).
 const RE = new RegExp(NAMED.replace(/\(\?<\w+>/g, '('), 'g');
 type Groups = Record<string, string | undefined>;
-const groupsOf = (m: RegExpExecArray): Groups => ({
-  fyp: m[1], fypn: m[2], near: m[3], rel: m[4], rng: m[5], r1: m[6], r2: m[7], pre: m[8],
-  y: m[9], end: m[10], q: m[11], h: m[12], m: m[13], mend: m[14], within: m[15], by: m[16],
-});
+const GROUP_NAMES = [...NAMED.matchAll(/\(\?<(\w+)>/g)].map((g) => g[1] ?? '');
+function groupsOf(m: RegExpExecArray): Groups {
+  const g: Groups = {};
+  for (let i = 0; i < GROUP_NAMES.length; i++) if (m[i + 1] !== undefined) g[GROUP_NAMES[i]!] = m[i + 1];
+  return g;
+}
 
-const MAYBE_TIME = /[年期]|(?:19|20)\d\d/;
+const MAYBE_TIME = /[年期末]|(?:19|20)\d\d/;
 
 const QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
@@ -42,7 +51,7 @@ function period(text: string, start: number, end: number): TimeInterval {
  * a bare 年底 → the end of the year named just before it.
  */
 export function parseTimeExpressions(text: string, context: TimeContext = { periods: [] }): TimeInterval[] {
-  // Every expression has 年, 期 (期间, 时期, 近期) or a year 19xx/20xx: most text has none.
+  // Every expression has 年, 期 (期间, 时期, 近期), 末 (“十四五”末) or a year 19xx/20xx: most text has none.
   if (!MAYBE_TIME.test(text)) return [];
   const out: TimeInterval[] = [];
   const seen = new Set<string>();
@@ -70,6 +79,15 @@ function toInterval(text: string, g: Record<string, string | undefined>, ctx: Ti
     return period(text, start, start + 4);
   }
   if (g.near) return ctx.nearTerm ? period(text, ctx.nearTerm.start, ctx.nearTerm.end) : null;
+  if (g.since) {
+    const n = countOf(g.sn ?? '');
+    return n ? period(text, Number(g.sy), Number(g.sy) + n - 1) : null;
+  }
+  if (g.nin) {
+    const n = countOf(g.nn ?? '');
+    const from = ctx.periods[0]?.start ?? ctx.published;
+    return n && from ? period(text, from, from + n - 1) : null;
+  }
   if (g.rng) return period(text, Number(g.r1), Number(g.r2));
   const y = Number(g.y);
   const by = Boolean(g.by);
@@ -96,22 +114,53 @@ function toInterval(text: string, g: Record<string, string | undefined>, ctx: Ti
   return { text, start: by ? null : `${y}-01-01`, end: `${y}-12-31`, precision: 'year', label: String(y) };
 }
 
+function countOf(text: string): number {
+  return /^\d+$/.test(text) ? Number(text) : (parseChineseNumber(text.replace('两', '二')) ?? 0);
+}
+
+const ONGOING = /^(?:长期|持续推进|持续开展|持续实施|长期坚持|长期推进|常态化推进|常态化开展|持续)$/;
+const RECURRING = /^每(年|季度|半年|月)/;
+
+/**
+ * A deadline cell (完成时限 / 时间节点 …) read whole: 长期 / 持续推进 are ongoing and 每年 / 每季度
+ * recurring, over the document's own period where it states one; anything else as parseTimeExpressions.
+ */
+export function parseDeadlineText(text: string, context: TimeContext = { periods: [] }): TimeInterval[] {
+  const t = text.trim().replace(/[。；;]$/, '');
+  const p = context.periods[0];
+  const span = { start: p ? `${p.start}-01-01` : null, end: p ? `${p.end}-12-31` : '' };
+  if (ONGOING.test(t)) return [{ text: t, ...span, precision: 'ongoing', label: p ? `ongoing ${p.start}–${p.end}` : 'ongoing' }];
+  const r = RECURRING.exec(t);
+  const out = parseTimeExpressions(t, context);
+  if (r) out.unshift({ text: r[0], ...span, precision: 'recurring', label: `every ${RECURRING_UNIT[r[1] ?? ''] ?? r[1]}` });
+  return out;
+}
+
+const RECURRING_UNIT: Record<string, string> = { 年: 'year', 季度: 'quarter', 半年: 'half-year', 月: 'month' };
+
 /** Plan periods from the document's headings and wording; 近期 is its first period. */
-export function readTimeContext(headings: readonly string[], lines: readonly string[]): TimeContext {
+export function readTimeContext(headings: readonly string[], lines: readonly string[], published?: string): TimeContext {
   const periods: TimeContext['periods'] = [];
+  // A period in the title (…行动方案（2025—2027年）) is the document's own.
+  for (const line of lines.slice(0, 12)) {
+    const m = /((?:19|20)\d{2})年?[―\-–—~至]((?:19|20)\d{2})年/.exec(line);
+    if (m && (line.includes('方案') || line.includes('规划') || line.includes('计划') || line.includes('纲要'))) periods.push({ start: Number(m[1]), end: Number(m[2]) });
+  }
   for (const h of headings) {
     const m = /((?:19|20)\d{2})[―\-–—~至]((?:19|20)\d{2})年/.exec(h);
-    if (m) periods.push({ start: Number(m[1]), end: Number(m[2]) });
+    if (m && !periods.some((p) => p.start === Number(m[1]) && p.end === Number(m[2]))) periods.push({ start: Number(m[1]), end: Number(m[2]) });
   }
   // Line by line (a period name never spans lines), and only lines that can hold one.
   for (const line of lines) {
     if (!line.includes('五')) continue;
-    for (const m of line.matchAll(/十([一二三四])五”?(?:期间|时期)/g)) {
+    for (const m of line.matchAll(/十([一二三四])五”?(?:期间|时期|期末|末)/g)) {
       const start = FIVE_YEAR[m[1] ?? ''] ?? 0;
       if (!periods.some((p) => p.start === start)) periods.push({ start, end: start + 4 });
     }
   }
   const dated = periods.filter((p) => headings.some((h) => h.includes(String(p.start))));
   const first = [...dated].sort((a, b) => a.start - b.start)[0];
-  return first ? { periods, nearTerm: first } : { periods };
+  const year = published ? Number(/(?:19|20)\d{2}/.exec(published)?.[0]) : NaN;
+  const base: TimeContext = Number.isFinite(year) ? { periods, published: year } : { periods };
+  return first ? { ...base, nearTerm: first } : base;
 }

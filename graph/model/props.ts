@@ -9,7 +9,8 @@ export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
 export const PropsSchema = z.record(z.string(), JsonValueSchema);
 export type Props = z.infer<typeof PropsSchema>;
 
-export const TIME_PRECISIONS = ['day', 'month', 'quarter', 'half', 'year', 'period'] as const;
+// ongoing (长期 / 持续推进) and recurring (每年 / 每季度) span the document's period, or end '' where it states none.
+export const TIME_PRECISIONS = ['day', 'month', 'quarter', 'half', 'year', 'period', 'ongoing', 'recurring'] as const;
 
 /**
  * A normalised time expression. `text` keeps the document's own words (an analyst needs them);
