@@ -8,6 +8,7 @@ export interface ResponsibilityClause {
   coop: LineText | null;
   rows: number[];
   citeQuote: string; // （见附表N、M）
+  convention: 'seed' | 'bracketed' | 'unsplit' | 'prose';
 }
 
 const CLAUSE = /责任单位[：:](.+?)牵头(?:[，,](.+?)配合)?(（见附表([\d、，,]+)）)?[。；]?$/;
@@ -32,6 +33,7 @@ export function parseClauseLine(text: string, line: number): ResponsibilityClaus
     coop: m[2] ? { line, text: m[2] } : null,
     rows,
     citeQuote: m[3] ?? '',
+    convention: 'seed',
   };
 }
 
