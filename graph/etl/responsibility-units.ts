@@ -3,13 +3,16 @@ import type { TableRow } from './division-table.ts';
 import type { ResponsibilityClause } from './responsibility-clauses.ts';
 import type { DocumentStructure } from './parse-document.ts';
 import type { LineText } from './sections.ts';
-import { looksLikeAbbreviation, resolveUnit, sharesCity, startsWithCity, surfacesOf, type ResolvedUnit, type UnitMention } from './unit-names.ts';
+import { HOME, placeInJurisdiction, prepareJurisdiction, readJurisdiction, type PlacedJurisdiction } from './jurisdiction.ts';
+import { looksLikeAbbreviation, resolveUnit, startsWithCity, surfacesOf, type ResolvedUnit, type UnitMention } from './unit-names.ts';
 
 /** A unit mention with its typing and node id, ready to become an edge. */
 export interface PlacedUnit {
   mention: UnitMention;
   unit: ResolvedUnit;
   id: string;
+  /** Whose body it is: 深圳市, 广州市越秀区, 国家 (props.jurisdiction of an Agency). */
+  jurisdiction: string;
   /** Every line of the cell the unit sits in: a wrapped cell is evidenced by each of its lines. */
   cell: readonly LineText[];
   /** What its typing deserves a warning for, if anything (the same for every mention of the name). */
@@ -28,15 +31,29 @@ export interface UnitRoles {
   resp: PlacedUnit[];
 }
 
-// The same few hundred unit names recur in every cell: type each once, per 市-sharing flag.
-// Bounded so memory stays flat.
-const RESOLVED = [new Map<string, Resolved>(), new Map<string, Resolved>()] as const;
+// The same few hundred unit names recur in every cell: type each once, per jurisdiction and
+// 市-sharing flag. Bounded so memory stays flat.
+type ResolvedCache = readonly [Map<string, Resolved>, Map<string, Resolved>];
+const BY_JURISDICTION = new Map<string, ResolvedCache>();
 const RESOLVED_MAX = 4096;
+const JURISDICTIONS_MAX = 64;
 
 interface Resolved {
   unit: ResolvedUnit;
   id: string;
+  /** Whose body it is (props.jurisdiction of an Agency). */
+  jurisdiction: string;
   advice: UnitAdvice | null;
+}
+
+function cacheFor(j: PlacedJurisdiction): ResolvedCache {
+  let c = BY_JURISDICTION.get(j.key);
+  if (!c) {
+    if (BY_JURISDICTION.size >= JURISDICTIONS_MAX) BY_JURISDICTION.clear();
+    c = [new Map(), new Map()];
+    BY_JURISDICTION.set(j.key, c);
+  }
+  return c;
 }
 
 function adviceFor(surface: string, unit: ResolvedUnit): UnitAdvice | null {
@@ -45,41 +62,48 @@ function adviceFor(surface: string, unit: ResolvedUnit): UnitAdvice | null {
   return null;
 }
 
-function resolved(surface: string, sharedMunicipal: boolean): Resolved {
-  const cache = RESOLVED[sharedMunicipal ? 1 : 0];
-  let r = cache.get(surface);
+/** A unit typed and placed in the document's jurisdiction: Guangzhou's 市教育局 is agency:广州市教育局. */
+function resolved(surface: string, sharedMunicipal: boolean, j: PlacedJurisdiction, cache: ResolvedCache): Resolved {
+  const map = cache[sharedMunicipal ? 1 : 0];
+  let r = map.get(surface);
   if (!r) {
-    const unit = resolveUnit({ surface, sharedMunicipal });
-    r = { unit, id: nodeId(unit.type, unit.canonical), advice: adviceFor(surface, unit) };
-    if (cache.size >= RESOLVED_MAX) cache.clear();
-    cache.set(surface, r);
+    const local = resolveUnit({ surface, sharedMunicipal });
+    const placed = placeInJurisdiction(local, j);
+    // Another jurisdiction's body keeps none of the glossary body's other names.
+    const unit = placed.canonical === local.canonical ? local : { ...local, canonical: placed.canonical, aliases: [] };
+    r = { unit, id: nodeId(unit.type, unit.canonical), jurisdiction: placed.jurisdiction, advice: adviceFor(surface, unit) };
+    if (map.size >= RESOLVED_MAX) map.clear();
+    map.set(surface, r);
   }
   return r;
 }
 
 /** The units of one cell, each once, as splitUnitList gives its mentions (no list of them in between). */
-function place(parts: readonly LineText[]): PlacedUnit[] {
+function place(parts: readonly LineText[], j: PlacedJurisdiction): PlacedUnit[] {
   const out: PlacedUnit[] = [];
+  const cache = cacheFor(j);
   let municipal = false;
   for (const part of parts) {
     for (const surface of surfacesOf(part.text)) {
-      const sharedMunicipal = municipal && !startsWithCity(surface);
-      if (!municipal && sharesCity(surface)) municipal = true;
-      const { unit, id, advice } = resolved(surface, sharedMunicipal);
+      const city = startsWithCity(surface);
+      const sharedMunicipal = municipal && !city;
+      const r = resolved(surface, sharedMunicipal, j, cache);
+      // A 市-prefixed name makes the names after it municipal too; a collective phrase does not.
+      if (city && !r.unit.collective) municipal = true;
       // A cell names a handful of units: a scan is cheaper than a set.
-      if (out.some((u) => u.id === id)) continue;
-      out.push({ mention: { surface, line: part.line, sharedMunicipal }, unit, id, cell: parts, advice });
+      if (out.some((u) => u.id === r.id)) continue;
+      out.push({ mention: { surface, line: part.line, sharedMunicipal }, unit: r.unit, id: r.id, jurisdiction: r.jurisdiction, cell: parts, advice: r.advice });
     }
   }
   return out;
 }
 
-export function rowUnits(row: TableRow): UnitRoles {
-  return { lead: place(row.lead), coop: place(row.coop), resp: place(row.resp) };
+export function rowUnits(row: TableRow, j: PlacedJurisdiction = HOME): UnitRoles {
+  return { lead: place(row.lead, j), coop: place(row.coop, j), resp: place(row.resp, j) };
 }
 
-export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
-  return { lead: place(clause.lead), coop: place(clause.coop), resp: place(clause.resp) };
+export function clauseUnits(clause: ResponsibilityClause, j: PlacedJurisdiction = HOME): UnitRoles {
+  return { lead: place(clause.lead, j), coop: place(clause.coop, j), resp: place(clause.resp, j) };
 }
 
 /**
@@ -90,15 +114,19 @@ export function clauseUnits(clause: ResponsibilityClause): UnitRoles {
 export class DocumentUnits {
   private readonly rows: (UnitRoles | undefined)[] = [];
   private readonly clauses: (UnitRoles | undefined)[] = [];
+  /** Whose 市 and 区 the document's units are: read once from its header, title or signature. */
+  readonly jurisdiction: PlacedJurisdiction;
 
-  constructor(private readonly s: DocumentStructure) {}
+  constructor(private readonly s: DocumentStructure) {
+    this.jurisdiction = prepareJurisdiction(readJurisdiction(s.parsed.source));
+  }
 
   row(i: number): UnitRoles {
-    return (this.rows[i] ??= rowUnits(this.s.table!.rows[i]!));
+    return (this.rows[i] ??= rowUnits(this.s.table!.rows[i]!, this.jurisdiction));
   }
 
   clause(i: number): UnitRoles {
-    return (this.clauses[i] ??= clauseUnits(this.s.clauses[i]!.clause));
+    return (this.clauses[i] ??= clauseUnits(this.s.clauses[i]!.clause, this.jurisdiction));
   }
 }
 
@@ -112,7 +140,11 @@ export function mentionEvidence(doc: string, u: PlacedUnit): Evidence[] {
 export function unitNode(doc: string, u: PlacedUnit): GraphNode {
   const { unit, mention } = u;
   const props: GraphNode['props'] = {};
-  if (unit.type === 'Agency') props.level = unit.level ?? 'other';
+  if (unit.type === 'Agency') {
+    props.level = unit.level ?? 'other';
+    props.jurisdiction = u.jurisdiction;
+    if (unit.kind) props.kind = unit.kind;
+  }
   if (unit.nameEn) props.nameEn = unit.nameEn;
   if (unit.collective) props.collective = true;
   return {
@@ -136,7 +168,11 @@ export function addUnitNode(nodes: Map<string, GraphNode>, doc: string, u: Place
   const { unit, mention } = u;
   for (const a of unit.aliases) if (!old.aliases.includes(a)) old.aliases.push(a);
   if (!old.aliases.includes(mention.surface)) old.aliases.push(mention.surface);
-  if (unit.type === 'Agency') old.props.level = unit.level ?? 'other';
+  if (unit.type === 'Agency') {
+    old.props.level = unit.level ?? 'other';
+    old.props.jurisdiction = u.jurisdiction;
+    if (unit.kind) old.props.kind = unit.kind;
+  }
   if (unit.nameEn) old.props.nameEn = unit.nameEn;
   if (unit.collective) old.props.collective = true;
   const line = mention.line;

@@ -43,6 +43,9 @@ export const WARNING_KINDS = [
   'unparsed-line',
   'unparsed-time',
   'encoding',
+  'new-unit',
+  'no-responsibility',
+  'table-without-rows',
 ] as const;
 
 /** Something the ETL could not read with confidence; always with its place in the source. */

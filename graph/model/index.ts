@@ -5,3 +5,4 @@ export * from './node.ts';
 export * from './edge.ts';
 export * from './graph-json.ts';
 export * from './findings.ts';
+export * from './reading-report.ts';

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { AGENCY_LEVELS } from './ids.ts';
 
+/** What sort of public body an Agency is (props.kind); collective phrases have none. */
+export const AGENCY_KINDS = ['government', 'party', 'people', 'court', 'procuratorate'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
 /** JSON-safe property values: what every store can hold and give back unchanged. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 export const JsonValueSchema: z.ZodType<JsonValue> = z.lazy(() =>
@@ -30,6 +34,10 @@ export const AgencyPropsSchema = z.object({
   level: z.enum(AGENCY_LEVELS),
   /** 各相关部门, 各区政府…: visible, but never counted as a specific agency. */
   collective: z.boolean().optional(),
+  /** Whose body it is: 深圳市, 广州市, 广州市越秀区, 广东省, 国家 (read from the issuing document). */
+  jurisdiction: z.string().optional(),
+  /** government body, party body (市委组织部), people's organisation (团市委, 科协), court, procuratorate. */
+  kind: z.enum(AGENCY_KINDS).optional(),
 });
 /**
  * A section belongs to one document (`doc`, `path`, `depth`). A table row can be named by

@@ -1,4 +1,10 @@
-import type { AgencyLevel } from '../../model/index.ts';
+import type { AgencyKind, AgencyLevel } from '../../model/index.ts';
+
+/**
+ * The glossary describes one city's bodies: a document issued there (or naming no place of its
+ * own) keeps the glossary's ids; a body of any other jurisdiction gets an id that names it.
+ */
+export const HOME_JURISDICTION = { province: '广东', city: '深圳' } as const;
 
 /** A government body as the glossary knows it: canonical name, level, English gloss, other spellings. */
 export interface AgencyEntry {
@@ -6,6 +12,9 @@ export interface AgencyEntry {
   level: AgencyLevel;
   nameEn: string;
   aliases?: string[];
+  /** Whose body it is: 深圳市, 深圳市南山区, 广东省, 国家. */
+  jurisdiction: string;
+  kind: AgencyKind;
 }
 
 // Municipal bodies are named without 市 (市发展改革局 → 发展改革局); the 市 form is added as an alias.
@@ -66,14 +75,14 @@ const DISTRICT: [string, string, string[]?][] = [
   ['大工业区管委会', 'Shenzhen Big Industrial Zone Management Committee', ['大工业区管理委员会']],
 ];
 
-// Local branches of central bodies and the central bodies themselves.
-const NATIONAL: [string, string, string[]?][] = [
-  ['深圳证监局', 'CSRC Shenzhen Bureau', ['证监局', '中国证监会深圳监管局']],
-  ['深圳银监局', 'CBRC Shenzhen Bureau', ['银监局', '中国银监会深圳监管局']],
-  ['深圳保监局', 'CIRC Shenzhen Bureau', ['保监局', '中国保监会深圳监管局']],
-  ['中国人民银行深圳市中心支行', "People's Bank of China Shenzhen Central Sub-branch", ['人民银行深圳市中心支行']],
-  ['通信管理局', 'Communications Administration', ['广东省通信管理局']],
-  ['国税局', 'State Taxation Bureau (Shenzhen)', ['国家税务局']],
+// Local branches of central bodies (with the place they serve) and the central bodies themselves.
+const NATIONAL: [string, string, string[]?, string?][] = [
+  ['深圳证监局', 'CSRC Shenzhen Bureau', ['证监局', '中国证监会深圳监管局'], '深圳市'],
+  ['深圳银监局', 'CBRC Shenzhen Bureau', ['银监局', '中国银监会深圳监管局'], '深圳市'],
+  ['深圳保监局', 'CIRC Shenzhen Bureau', ['保监局', '中国保监会深圳监管局'], '深圳市'],
+  ['中国人民银行深圳市中心支行', "People's Bank of China Shenzhen Central Sub-branch", ['人民银行深圳市中心支行'], '深圳市'],
+  ['通信管理局', 'Communications Administration', ['广东省通信管理局'], '广东省'],
+  ['国税局', 'State Taxation Bureau (Shenzhen)', ['国家税务局'], '深圳市'],
   ['国家发展改革委', 'National Development and Reform Commission', ['国家发改委', '国家发展和改革委员会']],
   ['科技部', 'Ministry of Science and Technology', ['国家科技部']],
   ['教育部', 'Ministry of Education'],
@@ -99,12 +108,19 @@ export const COLLECTIVE_GLOSSES: Readonly<Record<string, string>> = {
 };
 export const COLLECTIVE_PHRASES: readonly string[] = Object.keys(COLLECTIVE_GLOSSES);
 
-function entries(rows: [string, string, string[]?][], level: AgencyLevel): AgencyEntry[] {
-  return rows.map(([name, nameEn, aliases]) => {
+const CITY = `${HOME_JURISDICTION.city}市`;
+const PROVINCE = `${HOME_JURISDICTION.province}省`;
+// People's organisations among the glossary's bodies, by the same rule new names are typed with.
+const PEOPLE = /(?:科协|科学技术协会|工商联|妇联|总工会)$/;
+
+function entries(rows: [string, string, string[]?, string?][], level: AgencyLevel): AgencyEntry[] {
+  return rows.map(([name, nameEn, aliases, place]) => {
     const all = [...(aliases ?? [])];
     if (level === 'municipal') all.push(`市${name}`, ...(aliases ?? []).map((a) => (a.startsWith('市') ? a : `市${a}`)));
-    if (level === 'district') all.push(`深圳市${name}`);
-    return { name, level, nameEn, aliases: [...new Set(all)].filter((a) => a !== name) };
+    if (level === 'district') all.push(`${CITY}${name}`);
+    const jurisdiction = place ?? (level === 'municipal' ? CITY : level === 'district' ? `${CITY}${/^.+?区/.exec(name)?.[0] ?? ''}` : level === 'national' ? '国家' : PROVINCE);
+    const kind: AgencyKind = PEOPLE.test(name) ? 'people' : 'government';
+    return { name, level, nameEn, aliases: [...new Set(all)].filter((a) => a !== name), jurisdiction, kind };
   });
 }
 

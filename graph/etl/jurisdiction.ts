@@ -1,0 +1,124 @@
+import { AGENCY_GLOSSARY, HOME_JURISDICTION } from './glossary/agencies.ts';
+import type { SourceDocument } from './types.ts';
+import { startsWithCity, type ResolvedUnit } from './unit-names.ts';
+
+/** Whose 省, 市 and 区 a document speaks for, read from its issuing body, title or signature. */
+export interface Jurisdiction {
+  province: string | null;
+  city: string | null;
+  district: string | null;
+}
+
+// 中共广州市委, 广州市越秀区人民政府, 广东省人民政府, 越秀区教育局: the place names a name starts with.
+// 市 is not followed by 场 (深圳市场…), and a name is two to four characters before its 省 / 市 / 区.
+const PLACE = /^(?:中共|中国共产党)?(?:([\u4e00-\u9fa5]{2,3}?)省)?(?:([\u4e00-\u9fa5]{2,4}?)市(?!场))?([\u4e00-\u9fa5]{2,4}?(?:新区|区|县)(?![域级]))?/u;
+// A signature line: a body's name alone, ending like one.
+const SIGNATURE = /^[\u4e00-\u9fa5（）\s]{4,40}(?:政府|办公厅|办公室|委员会|局|委|办|厅|管委会)$/u;
+
+/** The place a name starts with; every part null when it names none. */
+export function placeOf(name: string): Jurisdiction {
+  const text = name.replace(/^\s+/u, '').replace(/^关于(?:印发|转发)?《?/u, '');
+  const m = PLACE.exec(text);
+  return { province: m?.[1] ?? null, city: m?.[2] ?? null, district: m?.[3] ?? null };
+}
+
+function isEmpty(j: Jurisdiction): boolean {
+  return !j.province && !j.city && !j.district;
+}
+
+/**
+ * The document's jurisdiction: its 发布机构, else its title, else the body that signs it (the last
+ * lines). A district without its city takes the city from a "X市Y区" anywhere in the head or the end.
+ */
+export function readJurisdiction(source: Pick<SourceDocument, 'header' | 'lines'>): Jurisdiction {
+  const { header, lines } = source;
+  const tail = signatureLines(lines);
+  let found: Jurisdiction = { province: null, city: null, district: null };
+  for (const text of [header.publisher, header.title, ...tail]) {
+    if (!text) continue;
+    const j = placeOf(text);
+    if (isEmpty(j)) continue;
+    found = j;
+    break;
+  }
+  if (found.district && !found.city) {
+    const near = [header.title ?? '', ...lines.slice(0, 40), ...tail].join('\n');
+    const m = new RegExp(`([\\u4e00-\\u9fa5]{2,4}?)市${found.district}`, 'u').exec(near);
+    if (m?.[1]) found = { ...found, city: m[1].replace(/^.*(?:省|中共)/u, '') || null };
+  }
+  return found;
+}
+
+function signatureLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && i >= lines.length - 12; i--) {
+    const t = (lines[i] ?? '').trim();
+    if (t && SIGNATURE.test(t)) out.push(t);
+  }
+  return out;
+}
+
+const HOME_CITY = `${HOME_JURISDICTION.city}市`;
+const HOME_PROVINCE = `${HOME_JURISDICTION.province}省`;
+// The glossary's districts are the home city's: a document issued by one of them is the home city's.
+const HOME_DISTRICTS = new Set(AGENCY_GLOSSARY.filter((e) => e.level === 'district').map((e) => /^.+?(?:新区|区)/u.exec(e.name)?.[0]));
+
+/** A jurisdiction made ready for placing units: labels and whether each level is the glossary's. */
+export interface PlacedJurisdiction {
+  readonly key: string;
+  /** The city is the glossary's: 市X keeps the glossary's ids. */
+  readonly cityHome: boolean;
+  /** 广州市, 深圳市, or （越秀区）市 when a district names no city. */
+  readonly cityLabel: string;
+  readonly district: string | null;
+  readonly provinceHome: boolean;
+  readonly provinceLabel: string;
+  /** The document's own jurisdiction, most specific first: 广州市越秀区, 广州市, 广东省. */
+  readonly label: string;
+  /** The document is the glossary city's own, not one of its districts. */
+  readonly home: boolean;
+}
+
+export function prepareJurisdiction(j: Jurisdiction): PlacedJurisdiction {
+  const cityHome = j.city ? j.city === HOME_JURISDICTION.city : j.district ? HOME_DISTRICTS.has(j.district) : j.province ? j.province === HOME_JURISDICTION.province : true;
+  const cityLabel = cityHome ? HOME_CITY : j.city ? `${j.city}市` : j.district ? `（${j.district}）市` : HOME_CITY;
+  const provinceHome = !j.province || j.province === HOME_JURISDICTION.province;
+  const provinceLabel = provinceHome ? HOME_PROVINCE : `${j.province}省`;
+  const cityKnown = j.city !== null || j.district !== null || !j.province;
+  const label = j.district ? `${j.city || cityHome ? cityLabel : ''}${j.district}` : cityKnown ? cityLabel : provinceLabel;
+  return { key: `${j.province ?? ''}|${j.city ?? ''}|${j.district ?? ''}`, cityHome, cityLabel, district: j.district, provinceHome, provinceLabel, label, home: cityHome && !j.district && cityKnown };
+}
+
+export const HOME: PlacedJurisdiction = prepareJurisdiction({ province: null, city: null, district: null });
+
+/** A unit's name and jurisdiction in the document's jurisdiction; the name is unchanged for the glossary's own. */
+export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): { canonical: string; jurisdiction: string } {
+  const name = unit.canonical;
+  switch (unit.scope) {
+    case 'city': {
+      if (j.cityHome) return { canonical: name, jurisdiction: j.cityLabel };
+      // 市委组织部 → 广州市委组织部, 教育局 → 广州市教育局, 团市委 → 团广州市委, 市场监管局 → 广州市市场监管局.
+      const city = j.cityLabel.slice(0, -1);
+      const canonical = startsWithCity(name) ? `${city}${name}` : !name.startsWith('市') && name.includes('市委') ? name.replace('市委', `${city}市委`) : `${j.cityLabel}${name}`;
+      return { canonical, jurisdiction: j.cityLabel };
+    }
+    case 'district': {
+      const rest = name.slice(1); // after 区 / 县
+      if (!j.district) return { canonical: j.cityHome ? name : `${j.cityLabel}${name}`, jurisdiction: j.cityLabel };
+      return { canonical: `${j.cityHome ? '' : j.cityLabel}${j.district}${rest}`, jurisdiction: `${j.cityLabel}${j.district}` };
+    }
+    case 'named-district': {
+      const district = /^.+?(?:新区|区|县)/u.exec(name)?.[0] ?? '';
+      if (!j.cityHome && j.cityLabel.startsWith('（')) return { canonical: name, jurisdiction: district };
+      return { canonical: j.cityHome ? name : `${j.cityLabel}${name}`, jurisdiction: `${j.cityLabel}${district}` };
+    }
+    case 'province': {
+      const rest = name.charCodeAt(0) === 0x7701 ? name.slice(1) : name; // 省
+      return { canonical: j.provinceHome ? name : `${j.provinceLabel}${rest}`, jurisdiction: j.provinceLabel };
+    }
+    case 'document':
+      return { canonical: j.home ? name : `${j.label}${name}`, jurisdiction: j.label };
+    case 'fixed':
+      return { canonical: name, jurisdiction: unit.jurisdiction ?? (unit.level === 'national' ? '国家' : j.label) };
+  }
+}
