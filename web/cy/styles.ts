@@ -16,6 +16,7 @@ export const NODE_STYLE: Record<NodeType, { color: string; shape: Shape }> = {
 export const EDGE_STYLE: Record<EdgeType, { color: string; line: 'solid' | 'dashed' | 'dotted'; width: number; arrow: 'triangle' | 'vee' | 'tee' | 'diamond' | 'none' }> = {
   LEADS: { color: '#0072B2', line: 'solid', width: 3, arrow: 'triangle' },
   COOPERATES: { color: '#56B4E9', line: 'dashed', width: 2, arrow: 'triangle' },
+  RESPONSIBLE: { color: '#E69F00', line: 'solid', width: 2, arrow: 'triangle' },
   DEPENDS_ON: { color: '#009E73', line: 'dotted', width: 2.5, arrow: 'diamond' },
   TARGETS: { color: '#D55E00', line: 'solid', width: 1.5, arrow: 'vee' },
   PART_OF: { color: '#999999', line: 'solid', width: 1, arrow: 'tee' },

@@ -56,6 +56,7 @@ const zh = {
   agencies: '机构',
   led: '牵头',
   cooperated: '配合',
+  responsibleRole: '责任（未分牵头）',
   tasks: '任务',
   workload: '工作量',
   workloadHint: '按附表中牵头与配合的行数排名；点击条形查看该机构的任务。',
@@ -155,6 +156,7 @@ const en: Record<MessageKey, string> = {
   agencies: 'Agencies',
   led: 'led',
   cooperated: 'cooperated',
+  responsibleRole: 'responsible (lead not stated)',
   tasks: 'Tasks',
   workload: 'Workload',
   workloadHint: 'Ranked by table rows led and cooperated; click a bar to show that agency’s tasks.',
@@ -210,6 +212,7 @@ const NODE_TYPE_NAMES: Record<NodeType, [string, string]> = {
 const EDGE_TYPE_NAMES: Record<EdgeType, [string, string]> = {
   LEADS: ['牵头', 'leads'],
   COOPERATES: ['配合', 'cooperates'],
+  RESPONSIBLE: ['责任', 'responsible'],
   DEPENDS_ON: ['依托', 'depends on'],
   TARGETS: ['涉及技术', 'targets'],
   PART_OF: ['隶属', 'part of'],

@@ -4,7 +4,8 @@ import { downloadBlob, toCsv } from './download.ts';
 import { h } from './feedback.ts';
 import { t } from './i18n.ts';
 
-const MARK = { LEADS: '●', COOPERATES: '○' } as const;
+const MARK = { LEADS: '●', COOPERATES: '○', RESPONSIBLE: '◐' } as const;
+const ROLE_TITLE = { LEADS: 'led', COOPERATES: 'cooperated', RESPONSIBLE: 'responsibleRole' } as const;
 
 /** Agencies as rows, tasks as columns, L / C in the cells: what a planner pastes into a spreadsheet. */
 export function matrixCsv(m: MatrixResponse): string {
@@ -32,7 +33,7 @@ function table(ctx: AppContext, m: MatrixResponse): HTMLElement {
       name.addEventListener('click', () => ctx.select(task.id));
       return h('tr', {}, h('th', { scope: 'row' }, name), ...m.agencies.map((a) => {
         const r = role.get(`${a.id}\n${task.id}`);
-        return h('td', { class: 'mark', title: r ? t(r === 'LEADS' ? 'led' : 'cooperated') : '' }, r ? MARK[r] : '');
+        return h('td', { class: 'mark', title: r ? t(ROLE_TITLE[r]) : '' }, r ? MARK[r] : '');
       }));
     }));
 }
