@@ -78,11 +78,12 @@ export class SourceLibrary {
    */
   async refresh(): Promise<void> {
     const next = await this.readIndex();
+    const same = next.mtime === this.indexMtime && JSON.stringify(next.index) === JSON.stringify(this.index) && next.seeds.size === this.seeds.size;
     this.index = next.index;
     this.indexMtime = next.mtime;
     this.seeds = next.seeds;
     this.cache = new Map();
-    this.rev++;
+    if (!same) this.rev++;
   }
 
   /** Another process (the CLI next to a running server) wrote the index: read it again. */
