@@ -6,7 +6,9 @@ import type { GraphStore } from '../graph/store/types.ts';
 import { etlConsistencyCheck } from './consistency-check.ts';
 import { createContext, type AppContext, type ConsistencyCheck } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
+import { hostAllowList } from './http/host-guard.ts';
 import { cachedReads, ResponseCache } from './http/response-cache.ts';
+import { composeRevision, type Revisioned } from './revision.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { analysisRoutes } from './routes/analysis.ts';
 import { createUploadRouter } from './routes/documents-upload.ts';
@@ -32,6 +34,10 @@ export interface AppOptions {
   version?: string;
   /** Enables POST /api/admin/reload behind `Authorization: Bearer <token>`; off when unset. */
   adminToken?: string;
+  /** Host names served besides the loopback ones (ALLOWED_HOSTS); `*` serves any. */
+  allowedHosts?: readonly string[];
+  /** Document writes also need `Authorization: Bearer <adminToken>` (set when bound to a non-loopback address). */
+  writesNeedToken?: boolean;
   log?: (msg: string, err: unknown) => void;
 }
 
@@ -90,18 +96,23 @@ export function createApp({ store, sources, consistencyCheck, uploads, reload, o
   };
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use('/api', cachedReads(responses, store.revision, (path) => CACHEABLE.test(path)));
+  app.use(hostAllowList(options.allowedHosts));
+  const library = uploads?.library ?? (sources && 'revision' in sources ? (sources as unknown as Revisioned) : undefined);
+  app.use('/api', cachedReads(responses, composeRevision(store, library), (path) => CACHEABLE.test(path)));
   // Served over plain HTTP on a local port: no HSTS and no upgrade-insecure-requests, which would
   // send a LAN browser to an https:// port nobody listens on.
   app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
 
   const api = express.Router();
   if (options.corsOrigin) api.use(cors(options.corsOrigin));
-  api.use(express.json({ limit: options.bodyLimit ?? '100kb' }));
+  const json = express.json({ limit: options.bodyLimit ?? '100kb' });
+  // An upload carries a whole document: its route reads its own body with the upload limit.
+  api.use((req, res, next) => (req.path === '/admin/documents' ? next() : json(req, res, next)));
   for (const routes of [healthRoutes, searchRoutes, nodeRoutes, pathRoutes, analysisRoutes, documentRoutes, exportRoutes]) api.use(routes(ctx));
   if (uploads) {
     const { library, enabled, maxBytes } = uploads;
-    api.use(createUploadRouter({ store, library, enabled, ...(maxBytes ? { maxBytes } : {}), onChange: () => ctx.invalidate() }));
+    const writeToken = options.writesNeedToken ? options.adminToken : undefined;
+    api.use(createUploadRouter({ store, library, enabled, ...(maxBytes ? { maxBytes } : {}), ...(writeToken ? { writeToken } : {}), onChange: () => ctx.invalidate() }));
   }
   if (options.adminToken) api.use(adminRoutes(ctx, options.adminToken, reload ?? (async () => false)));
   api.use(metaRoutes(version));

@@ -16,11 +16,19 @@ const ServerEnvSchema = z.object({
   /** ALLOW_UPLOADS=1 mounts the document upload and merge routes that write; off by default. */
   ALLOW_UPLOADS: opt(z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true')),
   UPLOAD_MAX_BYTES: opt(z.coerce.number().int().min(1024).max(500 * 1024 * 1024).optional()),
+  /** Host names served besides loopback ones (comma-separated; `*` serves any): the Host header is checked. */
+  ALLOWED_HOSTS: opt(z.string().optional().transform((v) => (v ?? '').split(',').map((h) => h.trim()).filter(Boolean))),
   DATA_DIR: opt(z.string().min(1).default('data')),
   SEEDS_DIR: opt(z.string().min(1).default('seeds')),
   WEB_DIR: opt(z.string().min(1).default('dist/web')),
 });
 export type ServerEnv = z.output<typeof ServerEnvSchema>;
+
+/** Bound to an address other machines reach: then writes need ADMIN_TOKEN. */
+export function bindsBeyondLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return !(h === 'localhost' || h === '::1' || h.startsWith('127.'));
+}
 
 export class EnvError extends Error {
   override name = 'EnvError';
@@ -29,7 +37,12 @@ export class EnvError extends Error {
 /** Server settings from the environment; a bad value names the variable and the problem. */
 export function readServerEnv(env: NodeJS.ProcessEnv): ServerEnv {
   const parsed = ServerEnvSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (parsed.data.ALLOW_UPLOADS && bindsBeyondLoopback(parsed.data.HOST) && !parsed.data.ADMIN_TOKEN) {
+      throw new EnvError(`ALLOW_UPLOADS: on ${parsed.data.HOST}, which other machines reach, writes need ADMIN_TOKEN (set it, or HOST=127.0.0.1)`);
+    }
+    return parsed.data;
+  }
   const issue = parsed.error.issues[0];
   throw new EnvError(`${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
 }

@@ -3,27 +3,31 @@ import { SourceLibrary } from '../graph/ingest/library.ts';
 import { loadMergeRules } from '../graph/ingest/merge-rules.ts';
 import { createStore, storeConfigFromEnv } from '../graph/store/create-store.ts';
 import { MemoryGraphStore } from '../graph/store/memory/memory-store.ts';
+import { withDataWrite } from '../graph/ingest/data-write.ts';
+import { JOURNAL_FILE } from '../graph/store/data-dir/commit.ts';
 import { SNAPSHOT_FILE } from '../graph/store/memory/snapshot.ts';
 import { createApp } from './app.ts';
-import { readServerEnv } from './env.ts';
+import { bindsBeyondLoopback, readServerEnv } from './env.ts';
 import { seedIfEmpty } from './seed.ts';
 import { watchSnapshot } from './snapshot-watch.ts';
 
 async function main(): Promise<void> {
   const env = readServerEnv(process.env);
   const store = await createStore(storeConfigFromEnv(process.env, { dataDir: env.DATA_DIR }));
-  console.log(`policy-graph: ${store.kind} store; ${await seedIfEmpty(store, env.SEEDS_DIR)}`);
-
   // The embedded store lives in this process: re-read its snapshot when the CLI rewrites it.
   const memory = store instanceof MemoryGraphStore ? store : undefined;
   // The CLI's document library: ingested versions shadow seeds, removed seeds are gone; the
   // evidence viewer and the consistency check read what was actually loaded.
   const library = await SourceLibrary.open(env.DATA_DIR, env.SEEDS_DIR);
-  const upgraded = await rebuildIfOlderEtl(store, library, await loadMergeRules(env.DATA_DIR));
-  if (upgraded) console.log(`policy-graph: ${upgraded}`);
+  // Seeding and an ETL upgrade write: under the data dir's lock, like every other writer.
+  await withDataWrite({ dataDir: env.DATA_DIR, store, library, command: 'server start', onWait: (m) => console.log(`policy-graph: ${m}`) }, async () => {
+    console.log(`policy-graph: ${store.kind} store; ${await seedIfEmpty(store, env.SEEDS_DIR)}`);
+    const upgraded = await rebuildIfOlderEtl(store, library, await loadMergeRules(env.DATA_DIR));
+    if (upgraded) console.log(`policy-graph: ${upgraded}`);
+  });
   const reload = async () => {
     await library.refresh();
-    return memory ? memory.reloadSnapshot() : false;
+    return memory ? memory.reloadIfChanged() : false;
   };
 
   const app = createApp({
@@ -37,10 +41,14 @@ async function main(): Promise<void> {
       staticDir: env.WEB_DIR,
       ...(env.CORS_ORIGIN ? { corsOrigin: env.CORS_ORIGIN } : {}),
       ...(env.ADMIN_TOKEN ? { adminToken: env.ADMIN_TOKEN } : {}),
+      allowedHosts: [...env.ALLOWED_HOSTS, ...(bindsBeyondLoopback(env.HOST) && env.HOST !== '0.0.0.0' && env.HOST !== '::' ? [env.HOST] : [])],
+      writesNeedToken: bindsBeyondLoopback(env.HOST),
     },
   });
   if (memory?.dataDir) {
-    watchSnapshot(memory.dataDir, SNAPSHOT_FILE, () => {
+    // Every commit of another process creates and removes the commit record; a snapshot written
+    // by an older CLI is seen by its own name.
+    watchSnapshot(memory.dataDir, [SNAPSHOT_FILE, JOURNAL_FILE], () => {
       reload()
         .then((changed) => {
           app.locals.ctx.invalidate();

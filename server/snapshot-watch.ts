@@ -6,11 +6,12 @@ import { mkdirSync } from 'node:fs';
  * store's snapshot by renaming a temp file over it, so the folder is watched, not the file
  * (a watch on the file would follow the old inode).
  */
-export function watchSnapshot(dir: string, file: string, onChange: () => void, debounceMs = 300): FSWatcher {
+export function watchSnapshot(dir: string, files: string | readonly string[], onChange: () => void, debounceMs = 300): FSWatcher {
+  const names = new Set(typeof files === 'string' ? [files] : files);
   mkdirSync(dir, { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(dir, (_event, name) => {
-    if (name !== file) return;
+    if (!name || !names.has(name)) return;
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
     timer.unref();

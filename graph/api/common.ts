@@ -32,7 +32,7 @@ export type SubgraphResponse = z.infer<typeof SubgraphSchema>;
 /** Every error body: what went wrong, and for bad input which field. */
 export const ErrorBodySchema = z.object({
   error: z.object({
-    code: z.enum(['bad_request', 'not_found', 'unavailable', 'timeout', 'payload_too_large', 'internal']),
+    code: z.enum(['bad_request', 'forbidden', 'not_found', 'conflict', 'unavailable', 'timeout', 'payload_too_large', 'internal']),
     message: z.string(),
     field: z.string().optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -10,6 +10,8 @@ export interface CliArgs {
   out?: string;
   top: number;
   json: boolean;
+  /** Apply replacements that would remove most of a document's facts. */
+  force: boolean;
 }
 
 /** Strict parsing: an unknown flag is an InvalidInputError, not silently ignored. */
@@ -25,6 +27,7 @@ export function parseCliArgs(args: string[]): CliArgs {
       out: { type: 'string', short: 'o' },
       top: { type: 'string' },
       json: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   });
   const store = values.store;
@@ -39,6 +42,7 @@ export function parseCliArgs(args: string[]): CliArgs {
     ...(values.out ? { out: values.out } : {}),
     top,
     json: values.json ?? false,
+    force: values.force ?? false,
   };
 }
 

@@ -4,9 +4,14 @@ import { sortGraphJson, type GraphJson } from '../model/index.ts';
 // A BOM makes Excel read the file as UTF-8, so Chinese names display instead of mojibake.
 const BOM = '\uFEFF';
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A cell a
+ * spreadsheet would run as a formula (= + - @, or a leading tab or CR, OWASP's list) gets a
+ * leading apostrophe, so a document's text can never become a formula on the reader's machine.
+ */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function csvTable(header: readonly string[], rows: readonly string[][]): string {

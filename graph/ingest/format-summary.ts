@@ -10,7 +10,7 @@ export function formatIngestSummary(s: IngestSummary): string {
   const secs = s.ms / 1000;
   out.push('');
   out.push(`${s.files.length} file(s), ${(s.bytes / 1e6).toFixed(2)} MB in ${secs.toFixed(1)} s (${secs > 0 ? (s.bytes / 1e6 / secs).toFixed(1) : '0.0'} MB/s)`);
-  out.push(`documents: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused, ${c.failed} failed`);
+  out.push(`documents: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused, ${c.failed} failed${c.held ? `, ${c.held} held back (see above; --force applies them)` : ''}`);
   if (s.dependents > 0) out.push(`a seed changed: ${s.dependents} other document(s) re-read against its catalogue`);
   out.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}, warnings ${s.warnings}`);
   return out.join('\n');
@@ -18,7 +18,7 @@ export function formatIngestSummary(s: IngestSummary): string {
 
 function formatOutcome(f: FileOutcome): string[] {
   const status = f.status.padEnd(9);
-  if (f.status === 'refused' || f.status === 'failed') return [`${status} ${f.input}: ${f.message ?? ''}`];
+  if (f.status === 'refused' || f.status === 'failed' || f.status === 'held') return [`${status} ${f.input}: ${f.message ?? ''}`];
   const how = [f.format, f.encoding].filter(Boolean).join(', ');
   const change = f.change ? `  nodes +${f.change.nodesAdded} −${f.change.nodesRemoved}, edges +${f.change.edgesAdded} −${f.change.edgesRemoved}` : '';
   const lines = [`${status} ${f.input} → ${f.file ?? '?'} (${how})${change}`];

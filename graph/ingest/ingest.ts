@@ -10,8 +10,9 @@ import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
 import { prepareInput, type PreparedInput } from './read-input.ts';
 import { reapplyDocuments } from './reapply.ts';
+import { checkReplacement, sizeIn, textChars, type HeldReplacement } from './replacement-guard.ts';
 
-export const OUTCOMES = ['new', 'updated', 'unchanged', 'refused', 'failed'] as const;
+export const OUTCOMES = ['new', 'updated', 'unchanged', 'held', 'refused', 'failed'] as const;
 export type OutcomeStatus = (typeof OUTCOMES)[number];
 
 export interface Change {
@@ -31,6 +32,8 @@ export interface FileOutcome {
   message?: string;
   warnings: string[];
   change?: Change;
+  /** Status 'held': what the replacement would have taken away (run again with force to apply it). */
+  held?: HeldReplacement;
 }
 
 export interface IngestSummary extends Change {
@@ -50,6 +53,10 @@ export interface IngestContext {
   progress?: ProgressSink;
   /** Documents built together in one ETL run; bounds memory whatever the corpus size. */
   batchSize?: number;
+  /** Commits what a batch wrote (graph, library, sources as one); a failure fails the batch. */
+  commit?: () => Promise<void>;
+  /** Apply replacements that would remove most of a document's facts (otherwise held back). */
+  force?: boolean;
 }
 
 /** An input by name with a way to get its bytes only when its turn comes. */
@@ -85,13 +92,13 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
 
   type Extracted = { r: Ready; frag: DocumentFragment };
   const record = async (written: Written<Extracted>[]) => {
+    const saved: Ready[] = [];
     for (const { item: { r, frag }, result } of written) {
       try {
         if (result instanceof Error) throw result;
         const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
         await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
-        present.add(r.file);
-        if (library.isSeed(r.file)) catalogueChanged = true;
+        saved.push(r);
         outcomes[r.index] = {
           input: r.input,
           status: r.known ? 'updated' : 'new',
@@ -104,8 +111,27 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       } catch (err) {
         outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
       }
-      tick(r.input);
     }
+    try {
+      await ctx.commit?.();
+      for (const r of saved) {
+        present.add(r.file);
+        if (library.isSeed(r.file)) catalogueChanged = true;
+      }
+    } catch (err) {
+      // Nothing of the batch was kept: its facts, texts and entries were rolled back together.
+      for (const r of saved) outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
+    }
+    for (const { item } of written) tick(item.r.input);
+  };
+  /** The loaded version's size, for the replacement check; the graph is exported once per batch. */
+  let graphNow: GraphJson | null = null;
+  const heldBack = async (r: Ready, frag: DocumentFragment): Promise<HeldReplacement | null> => {
+    if (!r.known || ctx.force) return null;
+    graphNow ??= await store.exportGraph();
+    const old = await library.readSource(r.file).catch(() => null);
+    const before = sizeIn(graphNow, r.file, old ? textChars(old.lines) : 0);
+    return checkReplacement(before, sizeIn(frag.graph, r.file, textChars(r.source.lines)));
   };
   const writer = new FragmentWriter<Extracted>(store, current.nodes.length + current.edges.length, record, ctx.batchSize ?? 25);
 
@@ -124,8 +150,16 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       }
       return;
     }
+    graphNow = null;
     for (const r of batch) {
       const frag = fragments.get(r.file) ?? { graph: { nodes: [], edges: [] }, warnings: [] };
+      const held = await heldBack(r, frag);
+      if (held) {
+        const message = `held back: this version would take away most of what the loaded one gives (${held.reason}); use --force to replace it`;
+        outcomes[r.index] = { input: r.input, status: 'held', file: r.file, encoding: r.encoding, format: r.format, message, warnings: r.notes, held };
+        tick(r.input);
+        continue;
+      }
       await writer.add({ r, frag }, r.file, frag.graph);
     }
   };
@@ -173,6 +207,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     const touched = new Set(outcomes.map((o) => o.file));
     const others = library.entries().map((d) => d.file).filter((f) => !touched.has(f) && present.has(f));
     const c = await reapplyDocuments(others, store, library, ctx.rules, ctx.batchSize);
+    await ctx.commit?.();
     summary.dependents = others.length;
     addChange(summary, c);
     summary.ms = performance.now() - t0;

@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { z } from 'zod';
 import { readSourceText } from '../etl/read-source.ts';
 import type { DocumentHeader, SourceDocument } from '../etl/types.ts';
 import { contentHash, documentKey, normaliseNumber, normaliseUrl } from './document-key.ts';
-import { writeAtomic } from './library-io.ts';
+import { Commit, type CommitParticipant } from '../store/data-dir/commit.ts';
+import { parseJsonFile } from './library-io.ts';
 
 export const DocumentEntrySchema = z.object({
   key: z.string(),
@@ -29,12 +30,20 @@ const IndexSchema = z.object({
 });
 type LibraryIndex = z.infer<typeof IndexSchema>;
 
+export const LIBRARY_FILE = 'documents.json';
+export const SOURCES_DIR = 'sources';
+/** Longest evidence doc name in UTF-8 bytes: file systems allow 255, and temp names add to it. */
+const MAX_FILE_BYTES = 120;
+
 /**
  * Every loaded document's normalised UTF-8 text and its index entry. Seeds count as documents
  * (read from seeds/, never written); an ingested version of a seed shadows it in data/sources/.
  */
 export class SourceLibrary {
   private index: LibraryIndex = { version: 1, documents: [], removedSeeds: [] };
+  private rev = 0;
+  /** Set inside deferWrites: texts and removals not yet committed, and the index last committed. */
+  private deferred: { base: LibraryIndex; texts: Map<string, string>; removed: Set<string>; dirty: boolean } | null = null;
   /** mtime of documents.json when last read or written; -1 when it did not exist. */
   private indexMtime = -1;
   private seeds = new Map<string, DocumentEntry>();
@@ -52,18 +61,29 @@ export class SourceLibrary {
   }
 
   get sourcesDir(): string {
-    return join(this.dataDir, 'sources');
+    return join(this.dataDir, SOURCES_DIR);
   }
   private get indexPath(): string {
-    return join(this.dataDir, 'documents.json');
+    return join(this.dataDir, LIBRARY_FILE);
   }
 
-  /** Re-read the index: another process (the CLI, the server) may have changed it. */
+  /** Changes whenever the library does (a write here, or a refresh that read a new index). */
+  revision(): number {
+    return this.rev;
+  }
+
+  /**
+   * Re-read the index: another process (the CLI, the server) may have changed it. The new index
+   * is read whole first and then swapped in, so a reader never sees an empty library.
+   */
   async refresh(): Promise<void> {
-    this.cache.clear();
-    this.seeds.clear();
-    this.index = { version: 1, documents: [], removedSeeds: [] };
-    await this.load();
+    const next = await this.readIndex();
+    const same = next.mtime === this.indexMtime && JSON.stringify(next.index) === JSON.stringify(this.index) && next.seeds.size === this.seeds.size;
+    this.index = next.index;
+    this.indexMtime = next.mtime;
+    this.seeds = next.seeds;
+    this.cache = new Map();
+    if (!same) this.rev++;
   }
 
   /** Another process (the CLI next to a running server) wrote the index: read it again. */
@@ -73,14 +93,20 @@ export class SourceLibrary {
   }
 
   private async load(): Promise<void> {
-    this.indexMtime = (await stat(this.indexPath).catch(() => null))?.mtimeMs ?? -1;
+    await this.refresh();
+  }
+
+  private async readIndex(): Promise<{ index: LibraryIndex; mtime: number; seeds: Map<string, DocumentEntry> }> {
+    const mtime = (await stat(this.indexPath).catch(() => null))?.mtimeMs ?? -1;
     const text = await readFile(this.indexPath, 'utf8').catch(() => null);
-    if (text !== null) this.index = IndexSchema.parse(JSON.parse(text));
+    const index = text === null ? { version: 1 as const, documents: [], removedSeeds: [] } : parseJsonFile(this.indexPath, text, IndexSchema, 'a document index');
+    const seeds = new Map<string, DocumentEntry>();
     const names = await readdir(this.seedsDir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.txt')).sort()) {
       const src = readSourceText(name, await readFile(join(this.seedsDir, name), 'utf8'));
-      this.seeds.set(name, entryFor(src, 'seed', { nodes: 0, edges: 0 }));
+      seeds.set(name, entryFor(src, 'seed', { nodes: 0, edges: 0 }));
     }
+    return { index, mtime, seeds };
   }
 
   /** Loaded documents by file name: ingested entries, then seeds not shadowed or removed. */
@@ -112,7 +138,17 @@ export class SourceLibrary {
   /** An evidence doc name for a new document: the input's stem + .txt, made unique if taken. */
   fileNameFor(inputPath: string, hash: string): string {
     // Names the API accepts as a document (letters, digits, CJK, _ . -), never "..".
-    const stem = basename(inputPath, extname(inputPath)).replace(/[^\w.\u4e00-\u9fff-]+/gu, '_').replace(/\.{2,}/g, '_').replace(/^[.-]+/, '') || 'document';
+    let stem = basename(inputPath, extname(inputPath)).replace(/[^\w.\u4e00-\u9fff-]+/gu, '_').replace(/\.{2,}/g, '_').replace(/^[.-]+/, '') || 'document';
+    // A long name (200 CJK characters are 600 bytes) is cut and made unique by the hash; the
+    // name it came under stays in the entry's ingestedFrom.
+    if (Buffer.byteLength(stem) > MAX_FILE_BYTES) {
+      let cut = '';
+      for (const ch of stem) {
+        if (Buffer.byteLength(cut + ch) > MAX_FILE_BYTES - 20) break;
+        cut += ch;
+      }
+      stem = `${cut}_${hash.slice(0, 8)}`;
+    }
     // A removed seed's name is free again: re-ingesting that seed gets its old name back.
     const taken = new Set(this.entries().map((d) => d.file));
     const plain = `${stem}.txt`;
@@ -151,38 +187,109 @@ export class SourceLibrary {
     return Promise.all(this.entries().filter((d) => this.seeds.has(d.file)).map((d) => this.readSource(d.file)));
   }
 
-  /** Store a document's text and entry; the text first, so an index entry never lacks its text. */
+  /** Store a document's text and entry: one commit, or part of the caller's inside deferWrites. */
   async save(source: SourceDocument, entry: DocumentEntry): Promise<void> {
-    await mkdir(this.sourcesDir, { recursive: true });
-    await writeAtomic(join(this.sourcesDir, source.file), source.lines.join('\n') + '\n');
+    const before = this.index;
+    const text = source.lines.join('\n') + '\n';
+    this.index = {
+      ...this.index,
+      documents: [...this.index.documents.filter((d) => d.file !== entry.file && d.key !== entry.key), entry],
+      removedSeeds: this.index.removedSeeds.filter((f) => f !== entry.file),
+    };
     this.cache.set(source.file, source);
-    this.index.documents = [...this.index.documents.filter((d) => d.file !== entry.file && d.key !== entry.key), entry];
-    this.index.removedSeeds = this.index.removedSeeds.filter((f) => f !== entry.file);
-    await this.writeIndex();
+    this.rev++;
+    await this.write(before, (d) => {
+      d.texts.set(source.file, text);
+      d.removed.delete(source.file);
+    });
   }
 
   async updateCounts(file: string, counts: DocumentEntry['counts']): Promise<void> {
-    const entry = this.index.documents.find((d) => d.file === file);
-    if (!entry) return;
-    entry.counts = counts;
-    await this.writeIndex();
+    if (!this.index.documents.some((d) => d.file === file)) return;
+    const before = this.index;
+    this.index = { ...this.index, documents: this.index.documents.map((d) => (d.file === file ? { ...d, counts } : d)) };
+    await this.write(before, () => undefined);
   }
 
   async remove(file: string): Promise<boolean> {
     const known = this.entries().some((d) => d.file === file);
     if (!known) return false;
-    this.index.documents = this.index.documents.filter((d) => d.file !== file);
-    if (this.seeds.has(file)) this.index.removedSeeds = [...new Set([...this.index.removedSeeds, file])];
+    const before = this.index;
+    this.index = {
+      ...this.index,
+      documents: this.index.documents.filter((d) => d.file !== file),
+      removedSeeds: this.seeds.has(file) ? [...new Set([...this.index.removedSeeds, file])] : this.index.removedSeeds,
+    };
     this.cache.delete(file);
-    await this.writeIndex();
-    await rm(join(this.sourcesDir, file), { force: true });
+    this.rev++;
+    await this.write(before, (d) => {
+      d.texts.delete(file);
+      if (before.documents.some((x) => x.file === file)) d.removed.add(file);
+    });
     return true;
   }
 
-  private async writeIndex(): Promise<void> {
+  /**
+   * Until the returned participant is ended, saves and removals stay in memory; `prepare`
+   * stages the texts and the index into the caller's commit, `rolledBack` returns to the last.
+   */
+  deferWrites(): CommitParticipant & { end(): void } {
+    this.deferred = { base: this.index, texts: new Map(), removed: new Set(), dirty: false };
+    return {
+      prepare: (tx) => this.stage(tx),
+      committed: () => {
+        if (this.deferred) this.deferred = { base: this.index, texts: new Map(), removed: new Set(), dirty: false };
+      },
+      rolledBack: () => {
+        const d = this.deferred;
+        if (!d || !d.dirty) return;
+        for (const f of [...d.texts.keys(), ...d.removed]) this.cache.delete(f);
+        this.index = d.base;
+        this.rev++;
+        this.deferred = { base: this.index, texts: new Map(), removed: new Set(), dirty: false };
+      },
+      end: () => {
+        this.deferred = null;
+      },
+    };
+  }
+
+  /** A change to the index and the texts: staged for the caller's commit, or committed now. */
+  private async write(before: LibraryIndex, change: (d: NonNullable<SourceLibrary['deferred']>) => void): Promise<void> {
+    if (this.deferred) {
+      change(this.deferred);
+      this.deferred.dirty = true;
+      return;
+    }
+    const own = { base: before, texts: new Map<string, string>(), removed: new Set<string>(), dirty: true };
+    change(own);
+    this.deferred = own;
+    const tx = new Commit(this.dataDir);
+    try {
+      await this.stage(tx);
+      await tx.commit();
+    } catch (err) {
+      await tx.abort();
+      for (const f of own.texts.keys()) this.cache.delete(f);
+      this.index = before;
+      this.rev++;
+      throw err;
+    } finally {
+      this.deferred = null;
+    }
+  }
+
+  private async stage(tx: Commit): Promise<void> {
+    const d = this.deferred;
+    if (!d || !d.dirty) return;
+    // Texts first: an index entry never lacks its text, even to a reader between two renames.
+    for (const [file, text] of d.texts) await tx.stage(join(SOURCES_DIR, file), text);
+    for (const file of d.removed) tx.stageDelete(join(SOURCES_DIR, file));
     const docs = [...this.index.documents].sort((a, b) => (a.file < b.file ? -1 : 1));
-    await writeAtomic(this.indexPath, JSON.stringify({ ...this.index, documents: docs }, null, 2) + '\n');
-    this.indexMtime = (await stat(this.indexPath)).mtimeMs; // our own write is not a change to reload
+    await tx.stage(LIBRARY_FILE, JSON.stringify({ ...this.index, documents: docs }, null, 2) + '\n');
+    tx.onCommitted(async () => {
+      this.indexMtime = (await stat(this.indexPath).catch(() => null))?.mtimeMs ?? -1; // our own write is not a change to reload
+    });
   }
 }
 

@@ -1,8 +1,9 @@
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { edgeId, mergeEvidence, NodeTypeSchema, type GraphEdge, type GraphJson, type GraphNode, type NodeType } from '../model/index.ts';
-import { writeAtomic } from './library-io.ts';
+import { Commit } from '../store/data-dir/commit.ts';
+import { parseJsonFile } from './library-io.ts';
 
 const MergeSchema = z.object({
   alias: z.string().min(1),
@@ -31,13 +32,15 @@ export function emptyRules(): MergeRules {
  * every ingest, and these rules are applied to it again, so a decision is made only once.
  */
 export async function loadMergeRules(dataDir: string): Promise<MergeRules> {
-  const text = await readFile(join(dataDir, MERGE_RULES_FILE), 'utf8').catch(() => null);
-  return text === null ? emptyRules() : MergeRulesSchema.parse(JSON.parse(text));
+  const path = join(dataDir, MERGE_RULES_FILE);
+  const text = await readFile(path, 'utf8').catch(() => null);
+  return text === null ? emptyRules() : parseJsonFile(path, text, MergeRulesSchema, 'a merge-rules file');
 }
 
 export async function saveMergeRules(dataDir: string, rules: MergeRules): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  await writeAtomic(join(dataDir, MERGE_RULES_FILE), JSON.stringify(rules, null, 2) + '\n');
+  const tx = new Commit(dataDir);
+  await tx.stage(MERGE_RULES_FILE, JSON.stringify(rules, null, 2) + '\n');
+  await tx.commit();
 }
 
 export interface NodeRef {

@@ -11,14 +11,14 @@ import type { RequestHandler, Response } from 'express';
 export class ResponseCache {
   private entries = new Map<string, CachedResponse>();
   private bytes = 0;
-  private revision: number | undefined;
+  private revision: string | undefined;
 
   constructor(
     private readonly maxBytes = 32 * 1024 * 1024,
     private readonly maxEntries = 4000,
   ) {}
 
-  get(revision: number, key: string): CachedResponse | undefined {
+  get(revision: string, key: string): CachedResponse | undefined {
     if (revision !== this.revision) return undefined;
     const hit = this.entries.get(key);
     if (hit) {
@@ -29,7 +29,7 @@ export class ResponseCache {
     return hit;
   }
 
-  set(revision: number, key: string, entry: CachedResponse): void {
+  set(revision: string, key: string, entry: CachedResponse): void {
     if (revision !== this.revision) this.clear(revision);
     const size = entry.body.length + entry.gzipped.length;
     if (size > this.maxBytes / 8) return; // one huge answer must not flush everything else
@@ -42,7 +42,7 @@ export class ResponseCache {
     }
   }
 
-  clear(revision?: number): void {
+  clear(revision?: string): void {
     this.entries.clear();
     this.bytes = 0;
     this.revision = revision;
@@ -63,8 +63,8 @@ interface CachedResponse {
   gzipHeaders: OutgoingHttpHeaders;
 }
 
-function etagOf(revision: number, body: Buffer): string {
-  return `W/"${revision.toString(36)}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+function etagOf(revision: string, body: Buffer): string {
+  return `W/"${revision.replace(/[^\w.:-]/g, '')}-${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
 }
 
 function replay(res: Response, hit: CachedResponse, ifNoneMatch: string | undefined, acceptEncoding: string | undefined): void {
@@ -80,50 +80,57 @@ function replay(res: Response, hit: CachedResponse, ifNoneMatch: string | undefi
   res.writeHead(200, hit.headers).end(hit.body);
 }
 
+/** A revision read synchronously or not: contracts.md D lets a store's revision become asynchronous. */
+export type RevisionSource = () => string | undefined | Promise<string | undefined>;
+
 /**
- * GET responses of the listed paths answered from `cache` while the store's revision is
- * unchanged. Without a revision (Neo4j) every request goes to the store. Mounted before the
- * other middleware, so a hit replays the first answer's headers instead of recomputing them.
+ * GET responses of the listed paths answered from `cache` while the revision is unchanged.
+ * Without a revision (Neo4j) every request goes to the store. Mounted before the other
+ * middleware, so a hit replays the first answer's headers instead of recomputing them.
  */
-export function cachedReads(cache: ResponseCache, revision: (() => number) | undefined, cacheable: (path: string) => boolean): RequestHandler {
+export function cachedReads(cache: ResponseCache, revision: RevisionSource | undefined, cacheable: (path: string) => boolean): RequestHandler {
   return (req, res, next) => {
-    const rev = req.method === 'GET' && cacheable(req.path) ? readRevision(revision) : undefined;
-    if (rev === undefined) {
+    if (req.method !== 'GET' || !cacheable(req.path) || !revision) {
       next();
       return;
     }
-    const key = req.originalUrl;
-    const hit = cache.get(rev, key);
-    if (hit) {
-      replay(res, hit, req.get('if-none-match'), req.get('accept-encoding'));
-      return;
-    }
-    const json = res.json.bind(res);
-    res.json = (value: unknown) => {
-      // Only answers computed on the revision they will be filed under.
-      if (res.statusCode !== 200 || readRevision(revision) !== rev) return json(value);
-      const body = Buffer.from(JSON.stringify(value));
-      const etag = etagOf(rev, body);
-      res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Content-Length': String(body.length), Vary: 'Accept-Encoding' });
-      const gzipped = gzipSync(body, { level: 6 });
-      const headers = res.getHeaders();
-      const entry = { body, gzipped, etag, headers, gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzipped.length } };
-      cache.set(rev, key, entry);
-      replay(res, entry, req.get('if-none-match'), req.get('accept-encoding'));
-      return res;
-    };
-    next();
+    void readRevision(revision).then((rev) => {
+      if (rev === undefined) return next();
+      serveCached(cache, revision, rev, req, res, next);
+    });
   };
 }
 
-/** The store's revision, or undefined when it has none or cannot give one: then nothing is cached. */
-function readRevision(revision: (() => number) | undefined): number | undefined {
-  if (!revision) return undefined;
+function serveCached(cache: ResponseCache, revision: RevisionSource, rev: string, req: Parameters<RequestHandler>[0], res: Response, next: () => void): void {
+  const key = req.originalUrl;
+  const hit = cache.get(rev, key);
+  if (hit) {
+    replay(res, hit, req.get('if-none-match'), req.get('accept-encoding'));
+    return;
+  }
+  const json = res.json.bind(res);
+  res.json = (value: unknown) => {
+    // Only answers computed on the revision they will be filed under (checked when it can be read at once).
+    const now = revision();
+    if (res.statusCode !== 200 || (typeof now === 'string' && now !== rev) || now === undefined) return json(value);
+    const body = Buffer.from(JSON.stringify(value));
+    const etag = etagOf(rev, body);
+    res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Content-Length': String(body.length), Vary: 'Accept-Encoding' });
+    const gzipped = gzipSync(body, { level: 6 });
+    const headers = res.getHeaders();
+    const entry = { body, gzipped, etag, headers, gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzipped.length } };
+    if (typeof now === 'string') cache.set(rev, key, entry);
+    else void now.then((r) => r === rev && cache.set(rev, key, entry), () => undefined);
+    replay(res, entry, req.get('if-none-match'), req.get('accept-encoding'));
+    return res;
+  };
+  next();
+}
+
+/** The revision, or undefined when there is none or it cannot be read: then nothing is cached. */
+async function readRevision(revision: RevisionSource): Promise<string | undefined> {
   try {
-    const rev: unknown = revision();
-    if (typeof rev === 'number') return rev;
-    if (rev instanceof Promise) rev.catch(() => undefined); // a wrapped store answered asynchronously: ignore it
-    return undefined;
+    return await revision();
   } catch {
     return undefined;
   }

@@ -34,7 +34,13 @@ describe('kg ingest / documents / remove / merges', () => {
     const text = out.join('\n');
     expect(text).toContain(`unchanged test/fixtures/ingest/000-page.html → ${S000} (html, utf-8)`);
     expect(text).toContain('refused   test/fixtures/ingest/binary.txt: binary file (NUL byte at offset 8)');
-    expect(text).toContain('documents: 0 new, 2 updated, 2 unchanged, 2 refused, 0 failed');
+    expect(text).toContain('documents: 0 new, 1 updated, 2 unchanged, 2 refused, 0 failed, 1 held back');
+    expect(text).toMatch(/held {6}test\/fixtures\/ingest\/000-truncated\.txt: held back: .*table rows 124 → 52.*--force/);
+  });
+
+  it('applies a held-back replacement with --force', async () => {
+    expect(await ingestCommand.run([join(FIX, '000-truncated.txt'), '--force', ...flags()])).toBe(0);
+    expect(out.join('\n')).toContain('documents: 0 new, 1 updated, 0 unchanged, 0 refused, 0 failed');
   });
 
   it('says what is missing and exits 2 without arguments', async () => {

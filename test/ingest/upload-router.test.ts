@@ -25,14 +25,20 @@ async function start(enabled: boolean, maxBytes?: number): Promise<{ base: strin
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`, changes: () => changes };
 }
 
-const upload = (base: string, name: string, body: Uint8Array) =>
-  fetch(`${base}/admin/documents?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) as unknown as BodyInit });
+/** The page's CSRF token, as the Documents panel reads it. */
+const tokenOf = async (base: string) => ((await (await fetch(`${base}/uploads`)).json()) as { csrfToken: string }).csrfToken;
+const upload = async (base: string, name: string, body: Uint8Array, force = false) =>
+  fetch(`${base}/admin/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': await tokenOf(base) },
+    body: JSON.stringify({ name, content: Buffer.from(body).toString('base64'), force }),
+  });
 
 describe('upload router', () => {
   it('has no write routes when uploads are off, and says so', async () => {
     const { base } = await start(false);
     expect(await (await fetch(`${base}/uploads`)).json()).toEqual({ enabled: false, maxBytes: 20 * 1024 * 1024 });
-    const res = await upload(base, 'x.txt', Buffer.from('深圳'));
+    const res = await fetch(`${base}/admin/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(404);
     expect((await fetch(`${base}/merges/reject`, { method: 'POST' })).status).toBe(404);
     const merges = (await (await fetch(`${base}/merges`)).json()) as { writable: boolean; candidates: unknown[] };
@@ -66,7 +72,8 @@ describe('upload router', () => {
 
   it('confirms and rejects merges', async () => {
     const { base, changes } = await start(true);
-    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const token = await tokenOf(base);
+    const post = (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify(body) });
     const ok = await post('/merges/confirm', { alias: 'institution:深圳大学城', canonical: 'agency:大学城管委会' });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { rule: { canonical: string } }).rule.canonical).toBe('agency:大学城管委会');
@@ -76,5 +83,31 @@ describe('upload router', () => {
     const m = (await (await fetch(`${base}/merges`)).json()) as { merges: { alias: string }[]; rejections: { a: string }[] };
     expect(m.merges.map((x) => x.alias)).toEqual(['institution:深圳大学城']);
     expect(m.rejections.map((x) => x.a)).toEqual(['agency:甲']);
+  });
+
+  it('holds back the truncated re-download with a 409 naming the difference, applies it with force', async () => {
+    const { base, changes } = await start(true);
+    const bytes = readFileSync(`${FIX}/000-truncated.txt`);
+    const held = await upload(base, '000-truncated.txt', bytes);
+    expect(held.status).toBe(409);
+    const body = (await held.json()) as { error: { code: string; message: string }; held: { file: string; before: { rows: number }; after: { rows: number } }[] };
+    expect(body.error.code).toBe('conflict');
+    expect(body.held).toEqual([expect.objectContaining({ file: S000, before: expect.objectContaining({ rows: 124 }), after: expect.objectContaining({ rows: 52 }) })]);
+    expect(changes()).toBe(0);
+    const forced = await upload(base, '000-truncated.txt', bytes, true);
+    expect(forced.status).toBe(200);
+    expect(((await forced.json()) as { files: { status: string }[] }).files.map((f) => f.status)).toEqual(['updated']);
+  });
+
+  it('refuses writes without the page token or from another origin', async () => {
+    const { base } = await start(true);
+    const token = await tokenOf(base);
+    const body = JSON.stringify({ a: 'agency:甲', b: 'agency:乙' });
+    const send = (headers: Record<string, string>) => fetch(`${base}/merges/reject`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    expect((await send({})).status).toBe(403);
+    expect((await send({ 'x-csrf-token': 'wrong' })).status).toBe(403);
+    expect((await send({ 'x-csrf-token': token, origin: 'http://evil.example' })).status).toBe(403);
+    expect((await send({ 'x-csrf-token': token, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await send({ 'x-csrf-token': token, origin: base.replace(/\/api$/, '') })).status).toBe(200);
   });
 });

@@ -7,13 +7,13 @@ const WORDS = {
   zh: {
     loading: '正在读取文件…', documents: '文件', title: '标题', number: '文号', date: '发布日期', counts: '节点 / 关系',
     none: '尚未载入文件。', drop: '将文本文件或保存的网页(HTML)拖到这里，或 ', upload: '上传文件', sent: '个文件已发送',
-    duplicates: '可能重复的机构', same: '同一机构', different: '不同机构',
+    duplicates: '可能重复的机构', same: '同一机构', different: '不同机构', replace: '仍要替换已载入的版本吗？',
     shared: (n: number) => `${n} 项任务亦见于其他文件`,
   },
   en: {
     loading: 'Loading documents…', documents: 'Documents', title: 'Title', number: '文号', date: 'Date', counts: 'Nodes / edges',
     none: 'No documents loaded.', drop: 'Drop text documents or saved HTML pages here, or ', upload: 'Upload documents', sent: 'file(s) sent',
-    duplicates: 'Possible duplicates', same: 'Same organisation', different: 'Different',
+    duplicates: 'Possible duplicates', same: 'Same organisation', different: 'Different', replace: 'Replace the loaded version anyway?',
     shared: (n: number) => `${n} tasks also in other documents`,
   },
 } as const;
@@ -30,7 +30,9 @@ export interface DocumentsPanelApi {
 }
 
 // Response shapes of server/routes/documents-upload.ts, parsed at the boundary.
-const UploadsSchema = z.object({ enabled: z.boolean(), maxBytes: z.number() });
+const UploadsSchema = z.object({ enabled: z.boolean(), maxBytes: z.number(), csrfToken: z.string().optional() });
+/** Sent with every write: the server accepts writes only from its own page. */
+let csrfToken = '';
 const EvidenceSchema = z.object({ doc: z.string(), line: z.number(), quote: z.string() });
 const RefSchema = z.object({ id: z.string(), name: z.string(), type: z.string() });
 const MergesSchema = z.object({
@@ -90,21 +92,35 @@ async function getJson<T>(base: string, path: string, schema: z.ZodType<T>): Pro
   return parsed.success ? parsed.data : null;
 }
 
-/** POST one file's bytes; XHR rather than fetch because only XHR reports upload progress. */
-function uploadFile(base: string, file: File, onProgress: (sent: number) => void): Promise<UploadSummary> {
+/** A replacement the server held back (409): the difference, for the user to confirm. */
+class HeldBack extends Error {}
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** POST one file (JSON, base64 bytes); XHR rather than fetch because only XHR reports upload progress. */
+async function uploadFile(base: string, file: File, onProgress: (sent: number) => void, force = false): Promise<UploadSummary> {
+  const payload = JSON.stringify({ name: file.name, content: await base64Of(file), force });
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `${base}/api/admin/documents?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.upload.onprogress = (ev) => onProgress(ev.loaded);
+    xhr.open('POST', `${base}/api/admin/documents`);
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (ev) => onProgress((ev.loaded / (ev.total || 1)) * file.size);
     xhr.onload = () => {
       const body: unknown = (() => { try { return JSON.parse(xhr.responseText); } catch { return null; } })();
       const ok = UploadSummarySchema.safeParse(body);
+      const message = (body as { error?: { message?: string } } | null)?.error?.message;
       if (xhr.status === 200 && ok.success) resolve(ok.data);
-      else reject(new Error((body as { error?: { message?: string } } | null)?.error?.message ?? `upload failed (${xhr.status})`));
+      else if (xhr.status === 409) reject(new HeldBack(message ?? 'held back'));
+      else reject(new Error(message ?? `upload failed (${xhr.status})`));
     };
     xhr.onerror = () => reject(new Error('upload failed: network error'));
-    xhr.send(file);
+    xhr.send(payload);
   });
 }
 
@@ -122,6 +138,7 @@ export async function renderDocumentsPanel(container: HTMLElement, api: Document
     getJson(base, '/api/uploads', UploadsSchema).catch(() => null),
     getJson(base, '/api/merges?limit=50', MergesSchema).catch(() => null),
   ]);
+  csrfToken = uploads?.csrfToken ?? '';
   const plain = loaded ? null : await api.documents().catch(() => null);
   const rows = documentRows(loaded, plain);
   const rerender = () => void renderDocumentsPanel(container, api);
@@ -159,7 +176,12 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
     for (const [i, f] of send.entries()) {
       status.textContent = `${i + 1} / ${send.length}: ${f.name}`;
       try {
-        const s = await uploadFile(base, f, (sent) => { bar.value = (doneBytes + sent) / total; });
+        const progress = (sent: number) => { bar.value = (doneBytes + sent) / total; };
+        const s = await uploadFile(base, f, progress).catch(async (e: unknown) => {
+          // Most of the loaded version's facts would go: show the difference and ask first.
+          if (e instanceof HeldBack && window.confirm(`${e.message}\n\n${w().replace}`)) return uploadFile(base, f, progress, true);
+          throw e;
+        });
         changedGraph ||= s.files.some((x) => x.status === 'new' || x.status === 'updated');
         log.append(...describeUpload(s).map((t) => h('li', { textContent: t })));
       } catch (e) {
@@ -184,7 +206,7 @@ function uploadZone(base: string, maxBytes: number, done: () => void): HTMLEleme
 
 function mergeList(base: string, merges: z.infer<typeof MergesSchema>, changed: () => void, rerender: () => void): HTMLElement {
   const post = async (path: string, body: unknown, after: () => void, note: HTMLElement) => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken }, body: JSON.stringify(body) });
     if (res.ok) after();
     else note.textContent = ((await res.json().catch(() => null)) as { error?: { message?: string } } | null)?.error?.message ?? `failed (${res.status})`;
   };

@@ -1,4 +1,5 @@
 import { buildGraph } from '../../etl/build-graph.ts';
+import { withDataWrite } from '../../ingest/data-write.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { applyMergeRules, loadMergeRules } from '../../ingest/merge-rules.ts';
 import type { Command } from '../command.ts';
@@ -15,10 +16,16 @@ export const etlCommand: Command = {
     // Without files, rebuild what is loaded: seeds plus ingested documents, with confirmed merges,
     // so a reload never silently drops an ingested document or a reviewed merge.
     const dataDir = dataDirOf(args);
-    const sources = args.files.length > 0 ? await readSources(args.files) : await (await SourceLibrary.open(dataDir)).allSources();
-    const result = buildGraph(sources);
-    const graph = args.files.length > 0 ? result.graph : applyMergeRules(result.graph, await loadMergeRules(dataDir));
-    const load = await withStore(args, (store) => store.loadGraph(graph));
+    const library = await SourceLibrary.open(dataDir);
+    const { sources, result, graph, load } = await withStore(args, (store) =>
+      withDataWrite({ dataDir, store, library, command: 'kg etl', onWait: (m) => console.error(m) }, async () => {
+        // Read under the lock: another writer's documents are in what is rebuilt.
+        const sources = args.files.length > 0 ? await readSources(args.files) : await library.allSources();
+        const result = buildGraph(sources);
+        const graph = args.files.length > 0 ? result.graph : applyMergeRules(result.graph, await loadMergeRules(dataDir));
+        return { sources, result, graph, load: await store.loadGraph(graph) };
+      }),
+    );
     console.log(`documents ${sources.length}: ${sources.map((s) => s.file).join(', ')}`);
     console.log(formatCounts(countGraph(graph)));
     console.log(`findings ${result.findings.length}, warnings ${result.warnings.length} (see: kg check)`);

@@ -1,6 +1,7 @@
 import type { Command } from '../command.ts';
 import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
+import { withDataWrite } from '../../ingest/data-write.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { confirmMergeAction, listMergeCandidates, rejectMergeAction } from '../../ingest/merge-actions.ts';
 
@@ -15,14 +16,17 @@ export const mergesCommand: Command = {
     const dataDir = dataDirOf(args);
     if (action === 'reject') {
       if (!a || !b) return usage();
-      await rejectMergeAction(dataDir, a, b);
+      const library = await SourceLibrary.open(dataDir);
+      await withStore(args, (store) => withDataWrite({ dataDir, store, library, command: 'kg merges reject', onWait: (m) => console.error(m) }, () => rejectMergeAction(dataDir, a, b)));
       console.log(`rejected: ${a} and ${b} stay separate`);
       return 0;
     }
     if (action === 'confirm') {
       if (!a || !b) return usage();
       const library = await SourceLibrary.open(dataDir);
-      const r = await withStore(args, (store) => confirmMergeAction({ store, library, dataDir }, a, b));
+      const r = await withStore(args, (store) =>
+        withDataWrite({ dataDir, store, library, command: 'kg merges confirm', onWait: (m) => console.error(m) }, () => confirmMergeAction({ store, library, dataDir }, a, b)),
+      );
       console.log(`merged ${r.rule.alias} into ${r.rule.canonical} (${r.documents.length} document(s) re-read)`);
       console.log(`nodes +${r.change.nodesAdded} −${r.change.nodesRemoved}, edges +${r.change.edgesAdded} −${r.change.edgesRemoved}`);
       return 0;

@@ -2,6 +2,7 @@ import type { Command } from '../command.ts';
 import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { removeLoadedDocument, resolveDocument } from '../../ingest/documents-list.ts';
+import { withDataWrite } from '../../ingest/data-write.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { loadMergeRules } from '../../ingest/merge-rules.ts';
 
@@ -16,9 +17,9 @@ export const removeCommand: Command = {
     }
     const dataDir = dataDirOf(args);
     const library = await SourceLibrary.open(dataDir);
-    const rules = await loadMergeRules(dataDir);
     let status = 0;
-    await withStore(args, async (store) => {
+    await withStore(args, (store) => withDataWrite({ dataDir, store, library, command: 'kg remove', onWait: (m) => console.error(m) }, async (write) => {
+      const rules = await loadMergeRules(dataDir);
       for (const name of args.files) {
         const entry = resolveDocument(library, name);
         if (!entry) {
@@ -27,9 +28,10 @@ export const removeCommand: Command = {
           continue;
         }
         const c = await removeLoadedDocument(library, store, entry, rules);
+        await write.commit();
         console.log(`removed ${entry.file}: nodes −${c.nodesRemoved}, edges −${c.edgesRemoved}`);
       }
-    });
+    }));
     return status;
   },
 };

@@ -7,19 +7,26 @@ import { neighbors } from './neighbors.ts';
 import { shortestPaths } from './paths.ts';
 import { degree, subgraph, trace } from './queries.ts';
 import { applyDocumentReplaces } from './replace-document.ts';
-import { readSnapshot, snapshotPath, writeSnapshot } from './snapshot.ts';
+import { Commit, type CommitParticipant } from '../data-dir/commit.ts';
+import { diskStamp, EMPTY_DISK, readPersisted, stageWrites, type DiskState, type PendingWrite } from './persistence.ts';
+import { snapshotPath } from './snapshot.ts';
 
 /**
  * The embedded store: the graph in this process (id-sorted lists, a CSR adjacency and a search
- * index, graph-state.ts), persisted to `<dataDir>/graph.json`.
- * Writes are serialised; each builds a complete new state, writes the snapshot, then swaps,
- * so readers see the old graph or the new one and a failed write changes nothing.
+ * index, graph-state.ts), persisted to `<dataDir>/graph.json` and a log of later replacements
+ * (persistence.ts). Writes are serialised; each builds a complete new state, commits it, then
+ * swaps, so readers see the old graph or the new one and a failed write changes nothing.
+ * Inside `deferWrites` the commits wait for the caller, who makes them together with its own
+ * files (the document library) in one `Commit`.
  */
 export class MemoryGraphStore implements GraphStore {
   readonly kind = 'memory' as const;
   private state = GraphState.empty();
   private writes: Promise<unknown> = Promise.resolve();
   private rev = 0;
+  private disk: DiskState = EMPTY_DISK;
+  /** Set inside deferWrites: the state last committed and what was written since. */
+  private deferred: { base: GraphState; pending: PendingWrite[] } | null = null;
   /** Bumped on every swap of the graph: lets callers cache what they derived from it. */
   readonly revision = (): number => this.rev;
 
@@ -32,22 +39,75 @@ export class MemoryGraphStore implements GraphStore {
     return store;
   }
 
-  /** Re-read the snapshot; if it is missing or corrupt the current graph stays as it is. */
+  /** Re-read the snapshot and its log; if they are missing or corrupt the current graph stays as it is. */
   reloadSnapshot(): Promise<boolean> {
+    return this.exclusive(() => this.readDisk());
+  }
+
+  /** Re-read only when another process committed since this one last read or wrote. */
+  reloadIfChanged(): Promise<boolean> {
     return this.exclusive(async () => {
-      if (!this.dataDir) return false;
-      const path = snapshotPath(this.dataDir);
-      const json = await readSnapshot(path);
-      if (!json) return false;
-      try {
-        this.state = GraphState.fromJson(json, false);
-        this.rev++;
-      } catch (err) {
-        // Valid JSON of the right shape, but duplicate ids or edges to missing nodes.
-        throw new StoreUnavailableError(`snapshot ${path} is inconsistent (${(err as Error).message}); the file was kept`);
-      }
-      return true;
+      if (!this.dataDir || (await diskStamp(this.dataDir)) === this.disk.stamp) return false;
+      return this.readDisk();
     });
+  }
+
+  private async readDisk(): Promise<boolean> {
+    if (!this.dataDir) return false;
+    const path = snapshotPath(this.dataDir);
+    const { snapshot, replaces, disk } = await readPersisted(this.dataDir);
+    if (!snapshot && replaces.length === 0) return false;
+    try {
+      let state = GraphState.fromJson(snapshot ?? { nodes: [], edges: [] }, false);
+      if (replaces.length > 0) {
+        const { graph, outcomes } = applyDocumentReplaces(state, replaces);
+        const failed = outcomes.find((o): o is { error: Error } => 'error' in o);
+        if (failed) throw failed.error;
+        state = GraphState.fromJson(graph, false);
+      }
+      this.state = state;
+      this.disk = disk;
+      this.rev++;
+    } catch (err) {
+      // Valid JSON of the right shape, but duplicate ids or edges to missing nodes.
+      throw new StoreUnavailableError(`snapshot ${path} is inconsistent (${(err as Error).message}); the file was kept`);
+    }
+    return true;
+  }
+
+  /**
+   * Until the returned participant is ended, writes change the graph in memory only; its
+   * `prepare` stages them into the caller's commit, `rolledBack` returns to the last commit.
+   */
+  deferWrites(): CommitParticipant & { end(): void } {
+    this.deferred = { base: this.state, pending: [] };
+    const self = this;
+    let planned: DiskState | null = null;
+    return {
+      prepare: (tx) =>
+        this.exclusive(async () => {
+          const d = self.deferred;
+          planned = d && d.pending.length > 0 ? await stageWrites(tx, self.disk, d.pending, () => self.state.toJson()) : null;
+        }),
+      committed: async () => {
+        if (planned) self.disk = { ...planned, stamp: self.dataDir ? await diskStamp(self.dataDir) : '' };
+        planned = null;
+        if (self.deferred) self.deferred = { base: self.state, pending: [] };
+      },
+      rolledBack: () =>
+        this.exclusive(async () => {
+          planned = null;
+          if (!self.deferred) return;
+          if (self.deferred.pending.length > 0) {
+            self.state = self.deferred.base;
+            self.rev++;
+          }
+          self.deferred = { base: self.state, pending: [] };
+        }),
+      end: () => {
+        self.deferred = null;
+      },
+    };
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -56,8 +116,20 @@ export class MemoryGraphStore implements GraphStore {
     return run;
   }
 
-  private async commit(next: GraphState): Promise<void> {
-    if (this.dataDir) await writeSnapshot(snapshotPath(this.dataDir), next.toJson());
+  private async commit(next: GraphState, write: PendingWrite): Promise<void> {
+    if (this.dataDir && this.deferred) {
+      this.deferred.pending = write.kind === 'load' ? [write] : [...this.deferred.pending, write];
+    } else if (this.dataDir) {
+      const tx = new Commit(this.dataDir);
+      try {
+        const planned = await stageWrites(tx, this.disk, [write], () => next.toJson());
+        await tx.commit();
+        this.disk = { ...planned, stamp: await diskStamp(this.dataDir) };
+      } catch (err) {
+        await tx.abort();
+        throw err;
+      }
+    }
     this.state = next;
     this.rev++;
   }
@@ -67,7 +139,7 @@ export class MemoryGraphStore implements GraphStore {
       const t0 = performance.now();
       const before = this.state;
       const next = GraphState.fromJson(graph);
-      await this.commit(next);
+      await this.commit(next, { kind: 'load' });
       let nodesKept = 0;
       let edgesKept = 0;
       for (const n of next.adj.nodes) if (before.node(n.id)) nodesKept++;
@@ -108,7 +180,8 @@ export class MemoryGraphStore implements GraphStore {
       }
       const { graph, outcomes } = applyDocumentReplaces(this.state, valid);
       const next = outcomes.some((o) => 'plan' in o) ? GraphState.fromJson(graph, false) : this.state;
-      if (next !== this.state) await this.commit(next);
+      const applied = valid.filter((_, k) => 'plan' in outcomes[k]!);
+      if (next !== this.state) await this.commit(next, { kind: 'replace', batch: applied });
       const ms = performance.now() - t0;
       outcomes.forEach((o, k) => {
         results[at[k]!] =
@@ -136,7 +209,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   clear(): Promise<void> {
-    return this.exclusive(() => this.commit(GraphState.empty()));
+    return this.exclusive(() => this.commit(GraphState.empty(), { kind: 'load' }));
   }
 
   async getNode(id: string): Promise<GraphNode> {

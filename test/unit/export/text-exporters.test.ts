@@ -52,6 +52,16 @@ describe('CSV export', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
+  it('turns cells a spreadsheet would run as formulas into text', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+1')).toBe("'+1");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField('a=b')).toBe('a=b');
+  });
+
   it('writes nodes.csv and edges.csv with a BOM that read back to the same values', () => {
     const files = toCsvFiles(fixtureGraph);
     expect(files['nodes.csv'].startsWith('\uFEFFid,type,name,aliases,props,evidence\r\n')).toBe(true);
