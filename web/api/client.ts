@@ -4,7 +4,7 @@ import {
   MatrixResponseSchema, NeighborsResponseSchema, NodeResponseSchema, PathsResponseSchema, SearchResponseSchema,
   TraceResponseSchema, WorkloadResponseSchema,
 } from '../../graph/api/index.ts';
-import type { EXPORT_FORMATS } from '../../graph/api/index.ts';
+import type { EXPORT_FORMATS, ExportView } from '../../graph/api/index.ts';
 import type { AgencyLevel, EdgeType, NodeType } from '../../graph/model/index.ts';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -63,7 +63,8 @@ export interface ApiClient {
   consistency(): Promise<ConsistencyResponse>;
   documents(): Promise<DocumentsResponse>;
   lines(doc: string, from: number, to: number): Promise<DocumentLines>;
-  exportGraph(ids: readonly string[], format: ExportFormat): Promise<{ blob: Blob; filename: string }>;
+  /** `view` makes the file exactly what is drawn (edges and look); `name` is the file name stem. */
+  exportGraph(ids: readonly string[], format: ExportFormat, opts?: { name?: string; view?: ExportView }): Promise<{ blob: Blob; filename: string; nodes: number; edges: number }>;
   /** Full node records by id (through the Graph JSON export), e.g. for agencies' English glosses. */
 }
 
@@ -91,15 +92,17 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => g
     consistency: () => get('/api/consistency', ConsistencyResponseSchema),
     documents: () => get('/api/documents', DocumentsResponseSchema),
     lines: (doc, from, to) => get(`/api/documents/${enc(doc)}/lines`, DocumentLinesResponseSchema, { from, to }),
-    async exportGraph(ids, format) {
+    async exportGraph(ids, format, opts = {}) {
       const res = await fetchImpl(`${base}/api/export`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format, ...opts }),
       });
       if (!res.ok) throw await readError(res);
       const cd = res.headers.get('content-disposition') ?? '';
-      const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
+      // The UTF-8 form carries Chinese names; the plain one is an ASCII fallback.
+      const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
       const filename = m?.[1] ? decodeURIComponent(m[1]) : `policy-graph.${format === 'cytoscape' ? 'cy.json' : format}`;
-      return { blob: await res.blob(), filename };
+      const count = (h: string) => Number(res.headers.get(h) ?? 0);
+      return { blob: await res.blob(), filename, nodes: count('x-node-count'), edges: count('x-edge-count') };
     },
   };
 }
