@@ -95,6 +95,20 @@ export const TraceResponseSchema = z.object({
   ),
   subgraph: SubgraphSchema,
   truncated: z.boolean(),
+  /** Per traced task, how many technologies it targets in all: a broad section targets many. */
+  breadth: z.record(z.string(), z.number().int()).default({}),
+});
+
+// GET /api/technologies/terms
+export const TechnologyTermsResponseSchema = z.object({
+  technologies: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    kind: z.string().nullable().describe('domain or area'),
+    /** Wording the ETL maps onto this technology (疫苗 → 新药创制), from the term lexicon. */
+    terms: z.array(z.string()),
+  })),
 });
 
 // GET /api/analysis/matrix

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   ConsistencyResponseSchema, DocumentLinesResponseSchema, DocumentsResponseSchema, ErrorBodySchema, HealthResponseSchema,
   MatrixResponseSchema, NeighborsResponseSchema, NodeResponseSchema, PathsResponseSchema, SearchResponseSchema,
-  TraceResponseSchema, WorkloadResponseSchema,
+  TechnologyTermsResponseSchema, TraceResponseSchema, WorkloadResponseSchema,
 } from '../../graph/api/index.ts';
 import type { EXPORT_FORMATS, ExportView } from '../../graph/api/index.ts';
 import type { AgencyLevel, EdgeType, NodeType } from '../../graph/model/index.ts';
@@ -19,6 +19,7 @@ export type MatrixResponse = z.infer<typeof MatrixResponseSchema>;
 export type ConsistencyResponse = z.infer<typeof ConsistencyResponseSchema>;
 export type DocumentsResponse = z.infer<typeof DocumentsResponseSchema>;
 export type DocumentLines = z.infer<typeof DocumentLinesResponseSchema>;
+export type TechnologyTerms = z.infer<typeof TechnologyTermsResponseSchema>;
 
 /** An API failure worded for a person: the server's message when it sent one. */
 export class ApiError extends Error {
@@ -59,6 +60,7 @@ export interface ApiClient {
   paths(from: string, to: string, max?: number): Promise<PathsResponse>;
   workload(opts?: { level?: AgencyLevel; doc?: string }): Promise<WorkloadResponse>;
   trace(technology: string): Promise<TraceResponse>;
+  technologyTerms(): Promise<TechnologyTerms>;
   matrix(agencies: readonly string[], tasks: readonly string[]): Promise<MatrixResponse>;
   consistency(): Promise<ConsistencyResponse>;
   documents(): Promise<DocumentsResponse>;
@@ -88,6 +90,7 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => g
     paths: (from, to, max = 3) => get('/api/paths', PathsResponseSchema, { from, to, max }),
     workload: (o = {}) => get('/api/analysis/workload', WorkloadResponseSchema, { ...o }),
     trace: (technology) => get('/api/analysis/trace', TraceResponseSchema, { technology }),
+    technologyTerms: () => get('/api/technologies/terms', TechnologyTermsResponseSchema),
     matrix: (agencies, tasks) => get('/api/analysis/matrix', MatrixResponseSchema, { agencies, tasks }),
     consistency: () => get('/api/consistency', ConsistencyResponseSchema),
     documents: () => get('/api/documents', DocumentsResponseSchema),

@@ -45,6 +45,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   const panel = $('panel');
   const tabs = $('tabs');
 
+  const lastArgs = new Map<string, string | null>();
   let detailsTimer: ReturnType<typeof setTimeout> | undefined;
   const cache = new PrefetchCache<Subgraph>();
   const neighbors = (id: string) => {
@@ -105,14 +106,16 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
         else if (state.view === 'details' || state.view === null) void openCurrent();
       }, DETAILS_DELAY_MS);
     },
-    openPanel(id, arg = null) {
+    openPanel(id, arg) {
+      // A tab opened without an argument shows what it showed last (a trace, a path) again.
       state.view = id as ViewName;
-      state.arg = arg;
+      state.arg = arg === undefined ? (lastArgs.get(id) ?? null) : arg;
       ctx.syncUrl();
       void openCurrent();
     },
     syncUrl() {
       statusHook();
+      if (state.view) lastArgs.set(state.view, state.arg);
       const hash = encodeViewState(state);
       history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
     },
