@@ -87,4 +87,86 @@ describe('explorer jobs in Chromium', () => {
     await page.waitForSelector('#trace-agencies li.trace-agency');
     expect(await page.inputValue('#trace-input')).toBe('生命科学与生物技术');
   });
+
+  it('workload: the heat map puts the top lead unit first with its by-year counts', async () => {
+    type W = { agencies: { agency: { id: string; name: string }; rows: { led: number }; byYear: Record<string, { led: number; cooperated: number }> }[] };
+    const w = await api<W>('api/analysis/workload');
+    const led = (a: W['agencies'][number]) => Object.values(a.byYear).reduce((n, c) => n + c.led, 0);
+    const top = [...w.agencies].sort((a, b) => led(b) - led(a) || b.rows.led - a.rows.led)[0]!;
+    expect(top.agency.name).toBe('发展改革局');
+    await page.click('#tab-workload');
+    const first = page.locator('#workload-heat tbody tr').first();
+    await first.waitFor();
+    expect(await first.getAttribute('data-agency')).toBe(top.agency.name);
+    for (const [year, c] of Object.entries(top.byYear)) {
+      if (c.led + c.cooperated === 0) continue;
+      expect(await first.locator(`td[data-year="${year}"]`).textContent()).toBe(`${c.led}/${c.cooperated}`);
+    }
+    expect(await page.textContent('#workload-explain')).toContain('附表行');
+    await screenshot(page, 'jobs-02-workload-heat');
+    // A click marks the row where it is: the table does not move under the pointer.
+    const y0 = (await first.boundingBox())!.y;
+    await first.locator('th button').click();
+    await page.waitForFunction((id) => (window as unknown as Win).__pg.cy.getElementById(id).selected(), top.agency.id);
+    expect((await page.locator('#workload-heat tbody tr').first().boundingBox())!.y).toBe(y0);
+    expect(await page.getAttribute('#workload-heat tbody tr.chosen', 'data-agency')).toBe(top.agency.name);
+  });
+
+  it('workload: the year filter drives the heat map columns', async () => {
+    await page.fill('#filter-yf', '2010');
+    await page.fill('#filter-yt', '2011');
+    await page.locator('#filter-yt').dispatchEvent('change');
+    await page.waitForFunction(() => [...document.querySelectorAll('#workload-heat thead th')].map((th) => th.textContent).join() .includes('2011'));
+    const years = await page.$$eval('#workload-heat thead th', (ths) => ths.map((th) => th.textContent ?? '').filter((x) => /^\d{4}$/.test(x)));
+    expect(years).toEqual(['2010', '2011']);
+    await page.fill('#filter-yf', '');
+    await page.fill('#filter-yt', '');
+    await page.locator('#filter-yt').dispatchEvent('change');
+  });
+
+  it('export: after search, expand and filter, the GraphML holds exactly the visible nodes and edges', async () => {
+    await page.click('#btn-clear');
+    await page.fill('#search', '科信局');
+    await page.locator('#search-list li[data-id="agency:科技信息局"]').click();
+    await page.waitForFunction(() => (window as unknown as Win).__pg.cy.nodes().length > 10);
+    const task = await page.evaluate(() => (window as unknown as Win).__pg.cy.nodes('.Task').first().id());
+    await page.evaluate(async (id) => { (window as unknown as Win).__pg.cy.getElementById(id).emit('dbltap'); }, task);
+    await page.waitForTimeout(600);
+    await page.uncheck('#filter-form input[name=et][value=PART_OF]');
+    await page.uncheck('#filter-form input[name=nt][value=Document]');
+    const visible = await page.evaluate(() => {
+      const cy = (window as unknown as Win).__pg.cy;
+      return { nodes: cy.nodes().not('.more').not('.filtered').map((n) => n.id()).sort(), edges: cy.edges().not('.more').not('.filtered').length, all: cy.edges().not('.more').length };
+    });
+    expect(visible.edges).toBeLessThan(visible.all);
+    expect(await page.textContent('#status')).toContain(`显示 ${visible.nodes.length} /`);
+    await page.click('#btn-export');
+    expect(await page.textContent('label[for=export-scope-view]')).toBe(`当前视图：${visible.nodes.length} 个节点，${visible.edges} 条关系`);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-graphml')]);
+    expect(dl.suggestedFilename()).toMatch(/^科技信息局-view-\d{4}-\d{2}-\d{2}\.graphml$/);
+    const xml = await readFile((await dl.path())!, 'utf8');
+    new DOMParser().parseFromString(xml, 'application/xml');
+    const g = parseGraphml(Graph, xml);
+    expect(g.nodes().sort()).toEqual(visible.nodes);
+    expect(g.size).toBe(visible.edges);
+    expect(g.getNodeAttribute('agency:科技信息局', 'level')).toBe('municipal');
+    expect(typeof g.getNodeAttribute('agency:科技信息局', 'x')).toBe('number');
+    // Esc closes the menu; so does a click outside it.
+    await page.keyboard.press('Escape');
+    expect(await page.isHidden('#export-list')).toBe(true);
+    await page.click('#btn-export');
+    await page.mouse.click(600, 500);
+    expect(await page.isHidden('#export-list')).toBe(true);
+    await page.check('#filter-form input[name=et][value=PART_OF]');
+    await page.check('#filter-form input[name=nt][value=Document]');
+  });
+
+  it('export: an empty canvas says so, without an error', async () => {
+    await page.click('#btn-clear');
+    await page.click('#btn-export');
+    expect(await page.textContent('#export-note')).toContain('画布是空的');
+    expect(await page.isDisabled('#export-graphml')).toBe(true);
+    expect(await page.locator('#errors .error').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
 });
