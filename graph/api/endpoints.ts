@@ -29,7 +29,7 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const SearchResponseSchema = z.object({
-  hits: z.array(z.object({ node: GraphNodeSchema, rank: z.enum(['exact', 'prefix', 'contains']), matched: z.string() })),
+  hits: z.array(z.object({ node: GraphNodeSchema, rank: z.enum(['exact', 'prefix', 'contains', 'abbrev']), matched: z.string() })),
   truncated: z.boolean(),
   limit: z.number().int(),
 });
