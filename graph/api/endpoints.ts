@@ -30,7 +30,7 @@ export const SearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const SearchResponseSchema = z.object({
-  hits: z.array(z.object({ node: GraphNodeSchema, rank: z.enum(['exact', 'prefix', 'contains']), matched: z.string() })),
+  hits: z.array(z.object({ node: GraphNodeSchema, rank: z.enum(['exact', 'prefix', 'contains', 'abbrev']), matched: z.string() })),
   truncated: z.boolean(),
   limit: z.number().int(),
 });
@@ -97,6 +97,20 @@ export const TraceResponseSchema = z.object({
   ),
   subgraph: SubgraphSchema,
   truncated: z.boolean(),
+  /** Per traced task, how many technologies it targets in all: a broad section targets many. */
+  breadth: z.record(z.string(), z.number().int()).default({}),
+});
+
+// GET /api/technologies/terms
+export const TechnologyTermsResponseSchema = z.object({
+  technologies: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    nameEn: z.string().nullable(),
+    kind: z.string().nullable().describe('domain or area'),
+    /** Wording the ETL maps onto this technology (疫苗 → 新药创制), from the term lexicon. */
+    terms: z.array(z.string()),
+  })),
 });
 
 // GET /api/analysis/matrix
@@ -155,9 +169,24 @@ export const DocumentLinesResponseSchema = z.object({
 
 // POST /api/export
 export const EXPORT_FORMATS = ['json', 'graphml', 'gexf', 'csv', 'cypher', 'cytoscape'] as const;
+const HexColorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a #rrggbb colour');
+/**
+ * What the screen shows: per id (same order as `ids`) its position, size and colour, and the
+ * drawn edges as [source index, target index, type]. With it the file holds exactly these edges.
+ */
+export const ExportViewSchema = z.object({
+  nodes: z.array(z.object({ x: z.number().finite(), y: z.number().finite(), size: z.number().positive().max(1000), color: HexColorSchema })).max(MAX_ELEMENTS),
+  edges: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0), z.enum(EDGE_TYPES)])).max(MAX_ELEMENTS * 4),
+  edgeStyle: z.partialRecord(z.enum(EDGE_TYPES), z.object({ color: HexColorSchema, width: z.number().positive().max(50) })).optional(),
+});
+export type ExportView = z.infer<typeof ExportViewSchema>;
+/** A file name stem the browser may save under: letters (any script), digits, - _ . and no path. */
+export const ExportNameSchema = z.string().min(1).max(120).regex(/^[\p{L}\p{N}][\p{L}\p{N}_.-]*$/u, 'a file name of letters, digits, - _ .');
 export const ExportBodySchema = z
   .object({
     format: z.enum(EXPORT_FORMATS),
+    name: ExportNameSchema.optional(),
+    view: ExportViewSchema.optional(),
     ids: z.array(NodeIdSchema).max(MAX_ELEMENTS).optional(),
     query: z
       .object({
@@ -168,5 +197,7 @@ export const ExportBodySchema = z
       })
       .optional(),
   })
-  .refine((b) => (b.ids === undefined) !== (b.query === undefined), { message: 'give exactly one of ids or query', path: ['ids'] });
+  .refine((b) => (b.ids === undefined) !== (b.query === undefined), { message: 'give exactly one of ids or query', path: ['ids'] })
+  .refine((b) => !b.view || (b.ids !== undefined && b.view.nodes.length === b.ids.length), { message: 'view.nodes must match ids one for one', path: ['view', 'nodes'] })
+  .refine((b) => !b.view || b.view.edges.every(([s, t]) => s < (b.ids?.length ?? 0) && t < (b.ids?.length ?? 0)), { message: 'view.edges must point into ids', path: ['view', 'edges'] });
 export type ExportBody = z.infer<typeof ExportBodySchema>;

@@ -72,7 +72,8 @@ export interface Counts {
   totalEdges: number;
 }
 
-export type MatchRank = 'exact' | 'prefix' | 'contains';
+/** `abbrev`: the query's characters in order in a name or alias (发改委 → 发展和改革委员会). */
+export type MatchRank = 'exact' | 'prefix' | 'contains' | 'abbrev';
 export interface SearchOptions {
   types?: readonly NodeType[];
   limit?: number; // default 20

@@ -12,9 +12,12 @@ import { computeMatrix } from '../../graph/analysis/matrix.ts';
 import type { AppContext } from '../context.ts';
 import { sendJson } from '../http/send.ts';
 import { parseInput } from '../http/validate.ts';
+import { technologyIndexCache, technologyRoutes } from './technologies.ts';
 
 export function analysisRoutes(ctx: AppContext): Router {
   const r = Router();
+  const technologies = technologyIndexCache(ctx);
+  r.use(technologyRoutes(ctx, technologies));
   r.get('/analysis/workload', async (req, res) => {
     const q = parseInput(WorkloadQuerySchema, req.query, 'query');
     const list = await ctx.call((s) => s.workload({ ...(q.level ? { level: q.level } : {}), ...(q.doc ? { doc: q.doc } : {}) }));
@@ -23,7 +26,9 @@ export function analysisRoutes(ctx: AppContext): Router {
   r.get('/analysis/trace', async (req, res) => {
     const q = parseInput(TraceQuerySchema, req.query, 'query');
     const result = await ctx.call((s) => s.trace(q.technology, { limit: MAX_ELEMENTS }));
-    sendJson(res, TraceResponseSchema, result);
+    const { breadth } = await technologies.get();
+    const tasks = new Set(result.agencies.flatMap((a) => a.tasks.map((t) => t.id)));
+    sendJson(res, TraceResponseSchema, { ...result, breadth: Object.fromEntries([...tasks].sort().map((id) => [id, breadth.get(id) ?? 0])) });
   });
   r.get('/analysis/matrix', async (req, res) => {
     const q = parseInput(MatrixQuerySchema, req.query, 'query');

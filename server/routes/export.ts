@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { ExportBodySchema, MAX_ELEMENTS } from '../../graph/api/index.ts';
 import { renderExport } from '../../graph/export/index.ts';
+import { viewOfExport } from '../../graph/export/view.ts';
 import { NotFoundError } from '../../graph/store/errors.ts';
 import type { Subgraph } from '../../graph/store/types.ts';
 import type { AppContext } from '../context.ts';
@@ -38,10 +39,14 @@ export function exportRoutes(ctx: AppContext): Router {
         }),
       );
     }
-    const file = renderExport(body.format, { nodes: sub.nodes, edges: sub.edges });
+    // With the on-screen view, the file holds the drawn edges only, each with its look.
+    const view = body.view && body.ids ? viewOfExport(body.ids, body.view) : null;
+    if (view) sub = { ...sub, edges: sub.edges.filter((e) => view.edgeIds.has(e.id)) };
+    const file = renderExport(body.format, { nodes: sub.nodes, edges: sub.edges }, body.name ?? 'policy-graph', view?.viz);
+    const ascii = file.filename.replace(/[^\w.-]/g, '_');
     res.set({
       'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.filename}"`,
+      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       'X-Truncated': String(sub.truncated),
       'X-Limit': String(sub.limit),
       'X-Node-Count': String(sub.nodes.length),

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import {
   ConsistencyResponseSchema, DocumentLinesResponseSchema, DocumentsResponseSchema, ErrorBodySchema, HealthResponseSchema,
   MatrixResponseSchema, NeighborsResponseSchema, NodeResponseSchema, PathsResponseSchema, SearchResponseSchema,
-  TraceResponseSchema, WorkloadResponseSchema,
+  TechnologyTermsResponseSchema, TraceResponseSchema, WorkloadResponseSchema,
 } from '../../graph/api/index.ts';
-import type { EXPORT_FORMATS } from '../../graph/api/index.ts';
+import type { EXPORT_FORMATS, ExportView } from '../../graph/api/index.ts';
 import type { AgencyLevel, EdgeType, NodeType } from '../../graph/model/index.ts';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,6 +19,7 @@ export type MatrixResponse = z.infer<typeof MatrixResponseSchema>;
 export type ConsistencyResponse = z.infer<typeof ConsistencyResponseSchema>;
 export type DocumentsResponse = z.infer<typeof DocumentsResponseSchema>;
 export type DocumentLines = z.infer<typeof DocumentLinesResponseSchema>;
+export type TechnologyTerms = z.infer<typeof TechnologyTermsResponseSchema>;
 
 /** An API failure worded for a person: the server's message when it sent one. */
 export class ApiError extends Error {
@@ -59,11 +60,13 @@ export interface ApiClient {
   paths(from: string, to: string, max?: number): Promise<PathsResponse>;
   workload(opts?: { level?: AgencyLevel; doc?: string }): Promise<WorkloadResponse>;
   trace(technology: string): Promise<TraceResponse>;
+  technologyTerms(): Promise<TechnologyTerms>;
   matrix(agencies: readonly string[], tasks: readonly string[]): Promise<MatrixResponse>;
   consistency(): Promise<ConsistencyResponse>;
   documents(): Promise<DocumentsResponse>;
   lines(doc: string, from: number, to: number): Promise<DocumentLines>;
-  exportGraph(ids: readonly string[], format: ExportFormat): Promise<{ blob: Blob; filename: string }>;
+  /** `view` makes the file exactly what is drawn (edges and look); `name` is the file name stem. */
+  exportGraph(ids: readonly string[], format: ExportFormat, opts?: { name?: string; view?: ExportView }): Promise<{ blob: Blob; filename: string; nodes: number; edges: number }>;
   /** Full node records by id (through the Graph JSON export), e.g. for agencies' English glosses. */
 }
 
@@ -87,19 +90,22 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => g
     paths: (from, to, max = 3) => get('/api/paths', PathsResponseSchema, { from, to, max }),
     workload: (o = {}) => get('/api/analysis/workload', WorkloadResponseSchema, { ...o }),
     trace: (technology) => get('/api/analysis/trace', TraceResponseSchema, { technology }),
+    technologyTerms: () => get('/api/technologies/terms', TechnologyTermsResponseSchema),
     matrix: (agencies, tasks) => get('/api/analysis/matrix', MatrixResponseSchema, { agencies, tasks }),
     consistency: () => get('/api/consistency', ConsistencyResponseSchema),
     documents: () => get('/api/documents', DocumentsResponseSchema),
     lines: (doc, from, to) => get(`/api/documents/${enc(doc)}/lines`, DocumentLinesResponseSchema, { from, to }),
-    async exportGraph(ids, format) {
+    async exportGraph(ids, format, opts = {}) {
       const res = await fetchImpl(`${base}/api/export`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format }),
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ids, format, ...opts }),
       });
       if (!res.ok) throw await readError(res);
       const cd = res.headers.get('content-disposition') ?? '';
-      const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(cd);
+      // The UTF-8 form carries Chinese names; the plain one is an ASCII fallback.
+      const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) ?? /filename="?([^";]+)"?/i.exec(cd);
       const filename = m?.[1] ? decodeURIComponent(m[1]) : `policy-graph.${format === 'cytoscape' ? 'cy.json' : format}`;
-      return { blob: await res.blob(), filename };
+      const count = (h: string) => Number(res.headers.get(h) ?? 0);
+      return { blob: await res.blob(), filename, nodes: count('x-node-count'), edges: count('x-edge-count') };
     },
   };
 }

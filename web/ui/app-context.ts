@@ -17,6 +17,7 @@ export interface AppContext {
   showSubgraph(sub: Pick<Subgraph, 'nodes' | 'edges'>, opts?: { replace?: boolean; highlight?: readonly string[]; source?: string }): void;
   /** Select a node or edge; `show` opens the details panel for it. */
   select(id: string | null, opts?: { show?: boolean }): void;
+  /** Open a panel; without `arg` it gets the argument it had when last open. */
   openPanel(id: string, arg?: string | null): void;
   syncUrl(): void;
   relayout(): void;

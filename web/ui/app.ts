@@ -19,6 +19,7 @@ import { applyI18n, getLang, loadLang, onLangChange, setLang, t } from './i18n.t
 import { renderLegend } from './legend.ts';
 import { renderPanel, renderTabs } from './panels.ts';
 import { createSearchBox } from './search.ts';
+import { countCanvas, statusText } from './status-line.ts';
 import { workloadMap } from './workload-view.ts';
 
 /** Timings the browser tests and the bench read (performance.now(), ms since navigation). */
@@ -27,6 +28,7 @@ export interface AppMetrics { phases?: Record<string, number>; ready: boolean; f
 const DETAILS_DELAY_MS = 180;
 /** Above this the settling layout costs more than the overlap it removes. */
 const SETTLE_MAX_NODES = 400;
+let statusHook: () => void = () => undefined;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export async function startApp(api: ApiClient): Promise<AppContext> {
@@ -43,6 +45,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   const panel = $('panel');
   const tabs = $('tabs');
 
+  const lastArgs = new Map<string, string | null>();
   let detailsTimer: ReturnType<typeof setTimeout> | undefined;
   const cache = new PrefetchCache<Subgraph>();
   const neighbors = (id: string) => {
@@ -103,13 +106,16 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
         else if (state.view === 'details' || state.view === null) void openCurrent();
       }, DETAILS_DELAY_MS);
     },
-    openPanel(id, arg = null) {
+    openPanel(id, arg) {
+      // A tab opened without an argument shows what it showed last (a trace, a path) again.
       state.view = id as ViewName;
-      state.arg = arg;
+      state.arg = arg === undefined ? (lastArgs.get(id) ?? null) : arg;
       ctx.syncUrl();
       void openCurrent();
     },
     syncUrl() {
+      statusHook();
+      if (state.view) lastArgs.set(state.view, state.arg);
       const hash = encodeViewState(state);
       history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
     },
@@ -127,6 +133,18 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
 
   function updateEmpty(): void { $('empty').hidden = cy.nodes().nonempty(); }
   cy.on('add remove', updateEmpty);
+  // One status update per frame however many elements a step adds.
+  let statusFrame = 0;
+  const updateStatus = () => {
+    if (statusFrame) return;
+    statusFrame = requestAnimationFrame(() => {
+      statusFrame = 0;
+      const held = [...canvas.pending.values()].reduce((n, p) => n + p.nodes.length, 0);
+      $('status').textContent = statusText(countCanvas(cy, held), state.filters);
+    });
+  };
+  cy.on('add remove', updateStatus);
+  statusHook = updateStatus;
 
   const searchInput = $<HTMLInputElement>('search');
   createSearchBox({ input: searchInput, list: $<HTMLUListElement>('search-list'), api, onChoose: (node) => void ctx.focusNode(node.id) });

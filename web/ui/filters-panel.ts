@@ -56,6 +56,8 @@ export async function renderFilters(el: HTMLElement, ctx: AppContext, lang: 'zh'
     ctx.state.filters = next;
     ctx.canvas.setFilters(next);
     ctx.syncUrl();
+    // Views that count by level or year follow the filters too, not only the canvas.
+    if (ctx.state.view === 'workload') ctx.openPanel('workload', ctx.state.arg);
   });
   el.replaceChildren(form);
   const docs = await documentsByFile(ctx.api).catch(() => new Map());

@@ -1,9 +1,10 @@
 import type { EdgeType, NodeType } from '../../graph/model/index.ts';
+import { explorerEn, explorerZh } from './messages-explorer.ts';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const zh = {
+const zhBase = {
   appTitle: '政策知识图谱',
   searchPlaceholder: '搜索机构、任务、技术…（按 / 聚焦）',
   searchLabel: '搜索节点',
@@ -100,10 +101,12 @@ const zh = {
   toolbarLabel: '画布工具',
   panelsLabel: '视图',
 } as const;
+const zh = { ...zhBase, ...explorerZh };
 
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...explorerEn,
   appTitle: 'Policy Graph',
   searchPlaceholder: 'Search agencies, tasks, technologies… (press /)',
   searchLabel: 'Search nodes',

@@ -1,9 +1,9 @@
 import type { GraphNode, NodeType } from '../../model/index.ts';
 import type { Rank } from '../../analysis/search-rank.ts';
-import { matchRank, normaliseSearchText, RANK_ORDER, typeGroup } from '../../analysis/search-rank.ts';
+import { isAbbreviation, matchRank, normaliseSearchText, RANK_ORDER, typeGroup } from '../../analysis/search-rank.ts';
 import { NODE_TYPE_CODE, typeMask } from './adjacency.ts';
 
-const RANKS: Rank[] = ['exact', 'prefix', 'contains'];
+const RANKS: Rank[] = ['exact', 'prefix', 'contains', 'abbrev'];
 
 export interface IndexHit {
   node: number; // index into the nodes given (id order)
@@ -22,6 +22,8 @@ export class SearchIndex {
   private readonly keys: string[] = [];
   private readonly matched: string[] = [];
   private readonly entryNode: number[] = [];
+  /** Glosses match as words only, never as abbreviations. */
+  private readonly isGloss: boolean[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly order: Int32Array; // node → position in the within-rank order
   private readonly nodeType: Uint8Array;
@@ -36,13 +38,16 @@ export class SearchIndex {
     nodes.forEach((node, u) => {
       this.nodeType[u] = NODE_TYPE_CODE.get(node.type) as number;
       const seen = new Set<string>();
-      for (const text of [node.name, ...node.aliases]) {
+      const gloss = typeof node.props['nameEn'] === 'string' ? node.props['nameEn'] : '';
+      const texts = [node.name, ...node.aliases];
+      for (const [i, text] of (gloss ? [...texts, gloss] : texts).entries()) {
         const key = normaliseSearchText(text);
         if (!key || seen.has(key)) continue;
         seen.add(key);
         const at = this.keys.push(key) - 1;
         this.matched.push(text);
         this.entryNode.push(u);
+        this.isGloss.push(i >= texts.length);
         const grams = new Set<string>();
         for (let i = 0; i < key.length; i++) {
           grams.add(key[i] as string);
@@ -95,6 +100,27 @@ export class SearchIndex {
       } else if (key >= this.best[u]!) continue;
       this.best[u] = key;
       this.bestEntry[u] = at;
+    }
+    // Abbreviations only for nodes nothing else matched: they rank after every other match.
+    if (q.length >= 2) {
+      let rarest: readonly number[] | undefined;
+      for (const ch of q) {
+        const list = this.postings.get(ch) ?? [];
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const at of rarest ?? []) {
+        const u = this.entryNode[at]!;
+        if ((this.seen[u] === stamp && this.best[u]! < RANK_ORDER.abbrev * n) || this.isGloss[at]) continue;
+        if (mask && !mask[this.nodeType[u]!]) continue;
+        if (!isAbbreviation(this.keys[at]!, q)) continue;
+        const key = RANK_ORDER.abbrev * n + this.order[u]!;
+        if (this.seen[u] !== stamp) {
+          this.seen[u] = stamp;
+          touched.push(u);
+        } else if (key >= this.best[u]!) continue;
+        this.best[u] = key;
+        this.bestEntry[u] = at;
+      }
     }
     // The `limit` smallest keys, by insertion into a short sorted list.
     const top: number[] = [];
