@@ -6,12 +6,13 @@ import { checkMaxLength, checkMaxPaths } from '../validate.ts';
 import { EDGE_TYPE_CODE, typeMask } from './adjacency.ts';
 import type { GraphState } from './graph-state.ts';
 import { edgesAmong } from './neighbors.ts';
+import { distancesToTarget } from './bidirectional.ts';
 
 /**
- * Shortest paths ignoring direction: breadth-first from `to` gives each node its distance,
- * then a depth-first walk from `from` over steps that bring it one closer, taken in (node id,
- * edge id) order, yields paths in the shared order (analysis/paths.ts); it stops after
- * `max` + 1 paths, enough to know about truncation.
+ * Shortest paths ignoring direction: breadth-first search from both ends gives each node on a
+ * shortest path its distance to `to` (bidirectional.ts), then a depth-first walk from `from`
+ * over steps that bring it one closer, taken in (node id, edge id) order, yields paths in the
+ * shared order (analysis/paths.ts); it stops after `max` + 1 paths, enough to know about truncation.
  */
 export function shortestPaths(state: GraphState, from: string, to: string, options: PathOptions = {}): PathsResult {
   const max = checkMaxPaths(options.max);
@@ -25,27 +26,10 @@ export function shortestPaths(state: GraphState, from: string, to: string, optio
   const { offsets, incident, mark, dist, edgeType } = adj;
 
   const stamp = adj.nextStamp();
-  mark[b] = stamp;
-  dist[b] = 0;
-  let frontier = [b];
-  for (let d = 1; d <= maxLength && mark[a] !== stamp && frontier.length > 0; d++) {
-    const next: number[] = [];
-    for (const u of frontier) {
-      for (let k = offsets[u]!, end = offsets[u + 1]!; k < end; k++) {
-        const e = incident[k]!;
-        if (edgeMask && !edgeMask[edgeType[e]!]) continue;
-        const v = adj.other(e, u);
-        if (mark[v] === stamp) continue;
-        mark[v] = stamp;
-        dist[v] = d;
-        next.push(v);
-      }
-    }
-    frontier = next;
-  }
+  const found = distancesToTarget(adj, a, b, maxLength, edgeMask, stamp) >= 0;
 
   const paths: GraphPath[] = [];
-  if (mark[a] === stamp) {
+  if (found) {
     const nodes = [a];
     const edges: number[] = [];
     const walk = (u: number): void => {
