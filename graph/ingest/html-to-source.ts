@@ -2,6 +2,7 @@ import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import type { DocumentHeader, SourceDocument } from '../etl/types.ts';
 import { childElements, tagOf } from './html-elements.ts';
 import { readHtmlHeader, HEADER_LABELS } from './html-header.ts';
+import { pushTable, tableToLines, type TableCell } from './formats/table-lines.ts';
 
 /** True when the text is an HTML page rather than a plain-text document. */
 export function looksLikeHtml(text: string): boolean {
@@ -21,7 +22,7 @@ const BLOCK = new Set([
 /**
  * A saved page of the government site as a SourceDocument shaped like the seeds: URL line,
  * `label: value` header lines, a blank line, then the body with one block (paragraph,
- * heading) per line and every table cell on its own line — the shape the table parser reads.
+ * heading) per line and every table row on its own line, cells TAB-separated.
  */
 export function htmlToSource(file: string, html: string): SourceDocument {
   const root = parse(html, { comment: true, blockTextElements: { pre: true } });
@@ -88,36 +89,24 @@ export function blockLines(container: HTMLElement, skip: ReadonlySet<Node>): str
 }
 
 /**
- * Cell-per-line rows. A separate 序号 column ("1" | "南方科技大学项目建设") is folded into the
- * "1.南方科技大学项目建设" form the text tables use, so both read the same.
+ * TAB rows as every table reader writes them (formats/table-lines.ts): a cell's blocks and
+ * <br> joined by a space, so a lead cell broken over two lines stays one lead cell.
  */
 function tableLines(table: HTMLElement, skip: ReadonlySet<Node>, out: string[]): void {
+  const rows: TableCell[][] = [];
   for (const row of rowsOf(table)) {
     if (skip.has(row)) continue;
     const cells = childElements(row).filter((c) => (tagOf(c) === 'td' || tagOf(c) === 'th') && !skip.has(c));
     if (cells.length === 0) continue;
-    const texts = cells.map((c) => cellLines(c, skip));
-    const first = texts[0]?.join('') ?? '';
-    if (texts.length >= 3 && /^(序号|编号)$/.test(first.replace(/\s+/gu, ''))) texts.shift();
-    else if (texts.length >= 4 && /^\d+\.?$/.test(first.trim())) {
-      const n = first.trim().replace(/\.$/, '');
-      texts.shift();
-      const task = texts[0] ?? [];
-      texts[0] = [`${n}.${task[0] ?? ''}`, ...task.slice(1)];
-    }
-    for (const t of divisionHeader(texts) ?? texts) out.push(...t);
+    rows.push(cells.map((c) => ({ text: blockLines(c, skip).join(' '), rowSpan: spanOf(c, 'rowspan'), colSpan: spanOf(c, 'colspan') })));
   }
+  pushTable(out, tableToLines(rows).map((l) => l.text));
 }
 
-/**
- * The header row of a division-of-labour table, spelled the way the table parser knows it
- * (具体工作任务 / 牵头单位 / 协办单位): pages also write 工作任务, 配合单位 or 协助单位.
- */
-function divisionHeader(texts: string[][]): string[][] | null {
-  const cells = texts.map((t) => t.join('').replace(/\s+/gu, ''));
-  if (cells.length !== 3 || cells[1] !== '牵头单位' || !/^(协办|配合|协助|参与|责任)单位$/.test(cells[2] ?? '')) return null;
-  if (!/任务/.test(cells[0] ?? '')) return null;
-  return [['具体工作任务'], ['牵头单位'], ['协办单位']];
+function spanOf(cell: HTMLElement, attr: 'rowspan' | 'colspan'): number {
+  const n = Number.parseInt(cell.getAttribute(attr) ?? '1', 10);
+  // Browsers cap spans too; a page with colspan="9999" must not make a line of 9999 cells.
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
 /** Rows in document order, including those inside thead/tbody/tfoot but not nested tables. */
@@ -132,12 +121,6 @@ function rowsOf(table: HTMLElement): HTMLElement[] {
   };
   visit(table);
   return rows;
-}
-
-/** A cell is at least one line (an empty cell reads as NBSP, as in the text copies). */
-function cellLines(cell: HTMLElement, skip: ReadonlySet<Node>): string[] {
-  const lines = blockLines(cell, skip);
-  return lines.length > 0 ? lines : ['\u00a0'];
 }
 
 function trimAscii(s: string): string {

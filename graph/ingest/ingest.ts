@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { GraphJson } from '../model/index.ts';
@@ -8,7 +8,8 @@ import { FragmentWriter, type Written } from './fragment-writer.ts';
 import { entryFor, type SourceLibrary } from './library.ts';
 import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
-import { prepareInput, type PreparedInput } from './read-input.ts';
+import { annotateEvidence, writeLocations } from './formats/locations.ts';
+import { prepareInput, readCapped, type InputFormat, type PreparedInput } from './read-input.ts';
 import { reapplyDocuments } from './reapply.ts';
 import { checkReplacement, sizeIn, textChars, type HeldReplacement } from './replacement-guard.ts';
 
@@ -28,7 +29,7 @@ export interface FileOutcome {
   /** Evidence doc name the document is loaded under. */
   file?: string;
   encoding?: string;
-  format?: 'text' | 'html';
+  format?: InputFormat;
   message?: string;
   warnings: string[];
   change?: Change;
@@ -68,7 +69,7 @@ export interface InputRef {
 }
 
 export async function fileInputs(paths: readonly string[]): Promise<InputRef[]> {
-  return Promise.all(paths.map(async (p) => ({ input: p, size: (await stat(p).catch(() => null))?.size ?? 0, read: () => readFile(p) })));
+  return Promise.all(paths.map(async (p) => ({ input: p, size: (await stat(p).catch(() => null))?.size ?? 0, read: () => readCapped(p) })));
 }
 
 type Ready = Extract<PreparedInput, { ok: true }> & { index: number; file: string; known: boolean };
@@ -97,6 +98,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       try {
         if (result instanceof Error) throw result;
         const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
+        await writeLocations(library.sourcesDir, r.file, r.locations);
         await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
         saved.push(r);
         outcomes[r.index] = {
@@ -160,6 +162,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
         tick(r.input);
         continue;
       }
+      annotateEvidence(frag.graph, r.file, r.locations);
       await writer.add({ r, frag }, r.file, frag.graph);
     }
   };
@@ -172,7 +175,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     let prepared: PreparedInput;
     try {
       const data = await ref.read();
-      prepared = prepareInput(ref.input, basename(ref.input), data);
+      prepared = await prepareInput(ref.input, basename(ref.input), data);
     } catch (err) {
       prepared = { ok: false, input: ref.input, reason: 'unreadable', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, bytes: 0 };
     }

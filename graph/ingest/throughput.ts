@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { SourceDocument } from '../etl/types.ts';
 import { eachFragment } from './fragment.ts';
 import { emptyRules, type MergeRules } from './merge-rules.ts';
-import { prepareInput } from './read-input.ts';
+import { prepareTextInput } from './read-input.ts';
 
 export interface RawInput {
   name: string;
@@ -114,7 +114,7 @@ export function measureIngestEtl(inputs: Iterable<RawInput>, options: MeasureOpt
     const next = outside(() => it.next());
     if (next.done) break;
     const input = next.value;
-    const p = prepareInput(input.name, input.name, input.bytes);
+    const p = prepareTextInput(input.name, input.name, input.bytes);
     m.bytes += input.bytes.length;
     if (!p.ok) {
       m.refused++;

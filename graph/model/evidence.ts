@@ -1,10 +1,16 @@
 import { z } from 'zod';
 
-/** Where a fact was read: the source file, the 1-based line, and an exact substring of that line. */
+/**
+ * Where a fact was read: the source file, the 1-based line, and an exact substring of that line;
+ * for a line read from a PDF or a spreadsheet, also its page or its sheet and row.
+ */
 export const EvidenceSchema = z.object({
   doc: z.string().min(1).describe('source file name, e.g. 000_2ebb2acb91732bad.txt'),
   line: z.number().int().min(1).describe('1-based line number in the source file'),
   quote: z.string().min(1).describe('exact substring of that line'),
+  page: z.number().int().min(1).optional().describe('1-based PDF page the line was read from'),
+  sheet: z.string().min(1).optional().describe('spreadsheet sheet the line was read from'),
+  row: z.number().int().min(1).optional().describe('1-based spreadsheet row the line was read from'),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

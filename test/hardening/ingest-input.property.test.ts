@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { prepareInput } from '../../graph/ingest/read-input.ts';
+import { prepareTextInput } from '../../graph/ingest/read-input.ts';
 import { damagedDocument } from './arbitraries.ts';
 
 // Documents arriving through ingest: arbitrary bytes, damaged text in several encodings, and
@@ -13,7 +13,7 @@ const HTML_BITS = ['<html>', '<body>', '<p>', '</p>', '<div class="x">', '</div>
 const htmlish = fc.array(fc.oneof(fc.constantFrom(...HTML_BITS), damagedDocument.map((t) => t.slice(0, 400))), { maxLength: 25 }).map((p) => p.join(''));
 
 function check(bytes: Uint8Array): void {
-  const p = prepareInput('input', '900_fuzz.txt', bytes);
+  const p = prepareTextInput('input', '900_fuzz.txt', bytes);
   if (p.ok) {
     for (const l of p.source.lines) expect(l).not.toContain('\n');
     expect(p.source.lines.some((l) => l.trim())).toBe(true);

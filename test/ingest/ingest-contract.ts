@@ -21,8 +21,10 @@ export function describeIngest(name: string, makeStore: (dir: string) => Promise
     afterEach(() => env.cleanup());
 
     it('unchanged copies change nothing; refused files are reported', async () => {
-      const s = await env.ingest(['000-page.html', '004-gb18030.txt', 'binary.txt', 'empty.txt'].map((f) => join(FIX, f)));
-      expect(s.files.map((f) => f.status)).toEqual(['unchanged', 'unchanged', 'refused', 'refused']);
+      // The HTML page of 000 writes its table as TAB rows, so it is a new version of 000, not a copy
+      // (test/formats/formats-etl-after-tab-tables.test.ts reads its graph).
+      const s = await env.ingest(['004-gb18030.txt', 'binary.txt', 'empty.txt'].map((f) => join(FIX, f)));
+      expect(s.files.map((f) => f.status)).toEqual(['unchanged', 'refused', 'refused']);
       expect(await env.store.exportGraph()).toEqual(before);
     });
 

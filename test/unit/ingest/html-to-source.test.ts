@@ -34,27 +34,40 @@ describe('htmlToSource on the HTML page of seed 000', () => {
     expect(src.lines.join('\n')).not.toContain('首页');
   });
 
-  it('turns the <table> into the cell-per-line shape of the text table, wrapped cells included', () => {
-    const at = src.lines.indexOf('具体工作任务');
-    expect(src.lines.slice(at, at + 10)).toEqual(seedLines.slice(220, 230));
-    const row19 = src.lines.indexOf('19.组建深圳国家高技术产业创新中心');
-    expect(src.lines.slice(row19, row19 + 4)).toEqual(['19.组建深圳国家高技术产业创新中心', '市发展改革局、', '科技信息局', '市编办、国资委等']);
-    expect(src.lines.at(-1)).toBe('市政府采购中心等');
+  it('writes the <table> one row per line, cells TAB-separated, group rows once, a <br> inside a cell as a space', () => {
+    const at = src.lines.indexOf('具体工作任务\t牵头单位\t协办单位');
+    expect(src.lines[at - 1]).toBe('');
+    expect(src.lines.slice(at, at + 5)).toEqual([
+      '具体工作任务\t牵头单位\t协办单位',
+      '（一）高等院校建设',
+      '1.南方科技大学项目建设\t市教育局\t市发展改革局、人事局、国土房产局、规划局、建设局、南山区政府、南方科大筹备办等',
+      '2.加强深圳大学学科建设\t市教育局\t',
+      '3.完善大学城管理体制\t市教育局\t市发展改革局、人事局等',
+    ]);
+    // The seed's text copy wrapped this lead cell over two lines; the page has one cell with a <br>.
+    expect(src.lines).toContain('19.组建深圳国家高技术产业创新中心\t市发展改革局、 科技信息局\t市编办、国资委等');
+    expect(src.lines.slice(-2)).toEqual(['124.完善政府采购政策\t市财政局、法制办\t市政府采购中心等', '']);
   });
 
-  it('has the same content as the seed, line for line', () => {
-    expect(src.lines).toHaveLength(seedLines.length);
-    expect(contentHash(src.lines)).toBe(contentHash(seedLines));
+  it('keeps the body before the table line for line, and has one TAB row per task row of the seed (124) plus the header', () => {
+    const table = seedLines.indexOf('具体工作任务');
+    // Same content up to the table; the content hash ignores whitespace, as document identity does.
+    expect(contentHash(src.lines.slice(0, table))).toBe(contentHash(seedLines.slice(0, table)));
+    expect(src.lines[table - 1]).toBe('深圳国家创新型城市总体规划实施方案分工一览表');
+    const rows = src.lines.filter((l) => l.includes('\t'));
+    expect(rows).toHaveLength(125);
+    expect(rows.every((l) => l.split('\t').length === 3)).toBe(true);
+    expect(rows.slice(1).map((l) => l.split('\t')[0])).toEqual(seedLines.filter((l, i) => i > table && /^\d+\./.test(l)));
   });
 });
 
 describe('htmlToSource on other layouts', () => {
-  it('reads meta tags when there is no labelled block, folds a 序号 column into the row line, spells the header as the text tables do', () => {
+  it('reads meta tags when there is no labelled block; writes the table as cells in the order the page has them', () => {
     const html = `<html><head><meta name="ArticleTitle" content="某区实施方案"><meta name="PubDate" content="2012年1月6日">
       <link rel="canonical" href="https://www.sz.gov.cn/x/t1.htm"></head><body><div id="zoom">
       <p>\u3000\u3000一、总体要求</p><p>第一句。<br/>第二句。</p>
       <table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>
-      <tr><td>1</td><td>建设<b>创新</b>平台</td><td>市科技信息局</td><td></td></tr></table></div></body></html>`;
+      <tr><td>1</td><td>建设<b>创新</b>平台</td><td>市科技信息局<br>市发展改革局</td><td></td></tr></table><p>完</p></div></body></html>`;
     const src = htmlToSource('t1.txt', html);
     expect(src.header).toEqual({ url: 'https://www.sz.gov.cn/x/t1.htm', title: '某区实施方案', date: '2012-01-06' });
     expect(src.lines).toEqual([
@@ -65,12 +78,28 @@ describe('htmlToSource on other layouts', () => {
       '　　一、总体要求',
       '第一句。',
       '第二句。',
-      '具体工作任务', // the header the text table parser knows
-      '牵头单位',
-      '协办单位',
-      '1.建设创新平台',
-      '市科技信息局',
-      '\u00a0',
+      '',
+      '序号\t工作任务\t牵头单位\t配合单位',
+      '1\t建设创新平台\t市科技信息局 市发展改革局\t', // an empty cell is empty: the line ends in a TAB
+      '',
+      '完',
+    ]);
+  });
+
+  it('repeats a rowspan or colspan cell in every position it covers, and writes a full-width caption row once', () => {
+    const html = `<body><div id="zoom"><table>
+      <tr><td colspan="3">附件 重点任务分工表</td></tr>
+      <tr><th>重点任务</th><th>牵头单位</th><th>完成时限</th></tr>
+      <tr><td>甲任务</td><td rowspan="2">市科技信息局</td><td>2012年</td></tr>
+      <tr><td>乙任务</td><td>2013年</td></tr>
+      <tr><td colspan="2">丙任务 市财政局</td><td>长期</td></tr></table></div></body>`;
+    expect(htmlToSource('t.txt', html).lines).toEqual([
+      '附件 重点任务分工表',
+      '重点任务\t牵头单位\t完成时限',
+      '甲任务\t市科技信息局\t2012年',
+      '乙任务\t市科技信息局\t2013年',
+      '丙任务 市财政局\t丙任务 市财政局\t长期',
+      '',
     ]);
   });
 
