@@ -58,6 +58,8 @@ export function findDelimitedTable(lines: readonly string[], before: number): Di
   return null;
 }
 
+const NUMBERED_TASK = /^(\d{1,4})[.．、]\s*(\S.*)$/;
+
 function readRows(lines: readonly string[], h: number, layout: Exclude<TableLayout, 'cell-per-line'>, columns: ColumnKind[]): DivisionTable {
   const rows: TableRow[] = [];
   let group = '';
@@ -84,13 +86,16 @@ function readRows(lines: readonly string[], h: number, layout: Exclude<TableLayo
       continue;
     }
     last = line;
-    const title = cells[taskAt]?.text ?? '';
-    if (!title) continue;
-    const noText = noAt >= 0 ? (cells[noAt]?.text ?? '') : '';
+    const cellText = cells[taskAt]?.text ?? '';
+    if (!cellText) continue;
+    // Without a 序号 column the number often leads the task cell (96.完善…): it numbers the row.
+    const lead = noAt < 0 ? NUMBERED_TASK.exec(cellText) : null;
+    const title = lead ? (lead[2] ?? '') : cellText;
+    const noText = noAt >= 0 ? (cells[noAt]?.text ?? '') : (lead?.[1] ?? '');
     const prev = rows[rows.length - 1];
     const no = /^\d{1,4}$/.test(noText) ? Number(noText) : (prev?.no ?? 0) + 1;
     // A task cell spanning rows repeats on each line: one row, the units of every line.
-    const row = prev && prev.no === no && prev.title === title ? prev : newRow(no, title, line, title, group, groupNo);
+    const row = prev && prev.no === no && prev.title === title ? prev : newRow(no, title, line, cellText, group, groupNo);
     if (row !== prev) rows.push(row);
     else row.lines.push(line);
     fillRow(row, cells, columns, line);
