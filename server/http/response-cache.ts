@@ -80,51 +80,79 @@ function replay(res: Response, hit: CachedResponse, ifNoneMatch: string | undefi
   res.writeHead(200, hit.headers).end(hit.body);
 }
 
+/** The store's revision: a number, or a promise of one for a store that must ask its database. */
+export type RevisionSource = (() => number | Promise<number>) | undefined;
+
 /**
  * GET responses of the listed paths answered from `cache` while the store's revision is
- * unchanged. Without a revision (Neo4j) every request goes to the store. Mounted before the
+ * unchanged. Without a revision every request goes to the store. Mounted before the
  * other middleware, so a hit replays the first answer's headers instead of recomputing them.
+ * A revision that comes as a promise (Neo4j) is awaited once per request; if it fails, the
+ * request goes to the store uncached.
  */
-export function cachedReads(cache: ResponseCache, revision: (() => number) | undefined, cacheable: (path: string) => boolean): RequestHandler {
+export function cachedReads(cache: ResponseCache, revision: RevisionSource, cacheable: (path: string) => boolean): RequestHandler {
   return (req, res, next) => {
-    const rev = req.method === 'GET' && cacheable(req.path) ? readRevision(revision) : undefined;
-    if (rev === undefined) {
+    if (!revision || req.method !== 'GET' || !cacheable(req.path)) {
       next();
       return;
     }
-    const key = req.originalUrl;
-    const hit = cache.get(rev, key);
-    if (hit) {
-      replay(res, hit, req.get('if-none-match'), req.get('accept-encoding'));
-      return;
-    }
-    const json = res.json.bind(res);
-    res.json = (value: unknown) => {
-      // Only answers computed on the revision they will be filed under.
-      if (res.statusCode !== 200 || readRevision(revision) !== rev) return json(value);
-      const body = Buffer.from(JSON.stringify(value));
-      const etag = etagOf(rev, body);
-      res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Content-Length': String(body.length), Vary: 'Accept-Encoding' });
-      const gzipped = gzipSync(body, { level: 6 });
-      const headers = res.getHeaders();
-      const entry = { body, gzipped, etag, headers, gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzipped.length } };
-      cache.set(rev, key, entry);
-      replay(res, entry, req.get('if-none-match'), req.get('accept-encoding'));
-      return res;
+    const first = readRevision(revision);
+    const serve = (rev: number | undefined, recheck: boolean) => {
+      if (rev === undefined) {
+        next();
+        return;
+      }
+      const key = req.originalUrl;
+      const hit = cache.get(rev, key);
+      if (hit) {
+        replay(res, hit, req.get('if-none-match'), req.get('accept-encoding'));
+        return;
+      }
+      const json = res.json.bind(res);
+      res.json = (value: unknown) => {
+        // Only answers computed on the revision they will be filed under. An asynchronous
+        // revision is not asked again: an answer newer than `rev` is filed under `rev`, and
+        // the next check, seeing the newer revision, drops it with the rest.
+        if (res.statusCode !== 200 || (recheck && readRevision(revision) !== rev)) return json(value);
+        const body = Buffer.from(JSON.stringify(value));
+        const etag = etagOf(rev, body);
+        res.set({ 'Content-Type': 'application/json; charset=utf-8', ETag: etag, 'Content-Length': String(body.length), Vary: 'Accept-Encoding' });
+        const gzipped = gzipSync(body, { level: 6 });
+        const headers = res.getHeaders();
+        const entry = { body, gzipped, etag, headers, gzipHeaders: { ...headers, 'content-encoding': 'gzip', 'content-length': gzipped.length } };
+        cache.set(rev, key, entry);
+        replay(res, entry, req.get('if-none-match'), req.get('accept-encoding'));
+        return res;
+      };
+      next();
     };
-    next();
+    if (first instanceof Promise) first.then((rev) => serve(rev, false), () => serve(undefined, false));
+    else serve(first, true);
   };
 }
 
-/** The store's revision, or undefined when it has none or cannot give one: then nothing is cached. */
-function readRevision(revision: (() => number) | undefined): number | undefined {
-  if (!revision) return undefined;
+/** The store's revision (a number, or a promise of a number), or undefined when it cannot give one: then nothing is cached. */
+function readRevision(revision: () => number | Promise<number>): number | Promise<number | undefined> | undefined {
   try {
     const rev: unknown = revision();
     if (typeof rev === 'number') return rev;
-    if (rev instanceof Promise) rev.catch(() => undefined); // a wrapped store answered asynchronously: ignore it
+    if (rev instanceof Promise) return settleWithin(rev, REVISION_WAIT_MS);
     return undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A store's own revision check has a shorter deadline; this only bounds a store that has none. */
+const REVISION_WAIT_MS = 500;
+
+function settleWithin(rev: Promise<unknown>, ms: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+    rev.then(
+      (r) => resolve(typeof r === 'number' ? r : undefined),
+      () => resolve(undefined),
+    ).finally(() => clearTimeout(timer));
+  });
 }
