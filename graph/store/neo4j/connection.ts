@@ -164,13 +164,17 @@ export class Neo4jClient {
     }
   }
 
-  /** Auto-commit statement: schema reads and changes cannot share a transaction with data writes. */
-  async run(cypher: string): Promise<Row[]> {
+  /**
+   * Auto-commit statement: schema reads and changes cannot share a transaction with data writes.
+   * A driver error that `tolerate` accepts answers no rows instead of failing.
+   */
+  async run(cypher: string, tolerate: (err: unknown) => boolean = () => false): Promise<Row[]> {
     const session = this.driver.session(this.sessionConfig('WRITE'));
     try {
       const result = await withDeadline(Promise.resolve(session.run(cypher)), this.deadlines.connectMs, this.target);
       return result.records.map((r) => r.toObject() as Row);
     } catch (err) {
+      if (tolerate(err)) return [];
       throw toStoreError(err, this.target);
     } finally {
       session.close().catch(() => undefined);

@@ -34,9 +34,7 @@ export class Neo4jGraphStore implements GraphStore {
     const statements = schemaStatements(this.client.version, this.client.label, existing);
     for (const statement of statements) {
       // Another app server may have created it between our read and this statement.
-      await this.client.run(statement).catch((err: unknown) => {
-        if (!isAlreadyExists(err)) throw err;
-      });
+      await this.client.run(statement, isAlreadyExists);
     }
     return statements;
   }
