@@ -63,19 +63,37 @@ export interface Deadlines {
   /** One revision check: the response cache waits this long before serving uncached. */
   revisionMs: number;
 }
-export const DEFAULT_DEADLINES: Deadlines = { connectMs: 5_000, readMs: 1_200, revisionMs: 300 };
+export const DEFAULT_DEADLINES: Deadlines = { connectMs: 5_000, readMs: 1_200, revisionMs: 150 };
 
 /**
- * Driver settings: a refused or dropped connection surfaces within about a second instead of
- * the driver's 30 s retry window. A server that accepts and never answers is covered by the
- * deadlines, since the driver has no timeout of its own for a silent handshake.
+ * Driver settings: a refused or dropped connection surfaces within a second. The driver's own
+ * retries are off (its first wait alone is a second); `retrying` retries the errors the driver
+ * calls retryable (a cluster changing leader, a deadlock) on a shorter schedule instead. A server
+ * that accepts and never answers is covered by the deadlines: the driver has no timeout of its
+ * own for a silent handshake.
  */
 export const DRIVER_CONFIG = {
   disableLosslessIntegers: true, // counts come back as plain numbers
   connectionTimeout: 1_000,
   connectionAcquisitionTimeout: 1_500,
-  maxTransactionRetryTime: 1_000,
+  maxTransactionRetryTime: 0,
 } as const;
+
+/** How long reads and writes keep retrying retryable errors: reads must fail within their deadline. */
+const RETRY_BUDGET_MS = { read: 600, write: 3_000 } as const;
+
+/** Run `attempt` again after 100, 200, 400 … ms while the error is retryable and the budget allows. */
+export async function retrying<T>(attempt: () => Promise<T>, budgetMs: number): Promise<T> {
+  const t0 = performance.now();
+  for (let delay = 100; ; delay *= 2) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!neo4j.isRetryableError(err as Error) || performance.now() - t0 + delay > budgetMs) throw err;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
 
 const asQuery = (tx: TxLike, label: string): Query =>
   Object.assign(async (cypher: string, params: Record<string, unknown> = {}) => (await tx.run(cypher, params)).records.map((r) => r.toObject() as Row), { label });
@@ -140,7 +158,7 @@ export class Neo4jClient {
     const session = this.driver.session(this.sessionConfig('READ'));
     try {
       return await withDeadline(
-        session.executeRead((tx) => work(asQuery(tx, this.label)), { timeout: ms }),
+        retrying(() => session.executeRead((tx) => work(asQuery(tx, this.label)), { timeout: ms }), Math.min(RETRY_BUDGET_MS.read, ms / 2)),
         ms,
         this.target,
       );
@@ -152,11 +170,11 @@ export class Neo4jClient {
     }
   }
 
-  /** One write transaction; no deadline, since loads are long, but failures surface within the driver's second. */
+  /** One write transaction; no deadline, since loads are long; a refused connection fails within the retry budget. */
   async write<T>(work: (q: Query) => Promise<T>): Promise<T> {
     const session = this.driver.session(this.sessionConfig('WRITE'));
     try {
-      return await session.executeWrite((tx) => work(asQuery(tx, this.label)));
+      return await retrying(() => session.executeWrite((tx) => work(asQuery(tx, this.label))), RETRY_BUDGET_MS.write);
     } catch (err) {
       throw toStoreError(err, this.target);
     } finally {
