@@ -147,10 +147,18 @@ export class Neo4jClient {
     }
   }
 
+  /**
+   * Causal chaining across every session of this store: on a cluster, a read routed to a
+   * follower waits until it has what this process last saw (a revision check, a write), so an
+   * answer is never older than the revision it is cached under.
+   */
+  private readonly bookmarks = neo4j.bookmarkManager();
+
   /** A database is named only when NEO4J_DATABASE is set; otherwise the server's default. */
   private sessionConfig(mode: 'READ' | 'WRITE'): SessionConfig {
     const defaultAccessMode = mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE;
-    return this.target.database ? { defaultAccessMode, database: this.target.database } : { defaultAccessMode };
+    const base = { defaultAccessMode, bookmarkManager: this.bookmarks };
+    return this.target.database ? { ...base, database: this.target.database } : base;
   }
 
   /** One read transaction under a deadline; the server is told the same limit. */

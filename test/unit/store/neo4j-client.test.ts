@@ -96,6 +96,10 @@ describe('Neo4j start-up by server version (recorded statements)', () => {
     expect(d.sent[1]).toMatchObject({ cypher: 'RETURN 1', session: { database: 'policy' } });
     await store.counts();
     expect(d.sent.at(-1)).toMatchObject({ via: 'read', session: { database: 'policy', defaultAccessMode: 'READ' } });
+    await store.clear();
+    // Reads and writes chain causally through one bookmark manager (a follower waits to catch up).
+    const managers = new Set(d.sent.filter((s) => s.via !== 'auto').map((s) => s.session['bookmarkManager']));
+    expect([managers.size, [...managers][0] !== undefined]).toEqual([1, true]);
     await store.close();
   });
 
