@@ -1,4 +1,5 @@
 import type { EdgeType, GraphEdge, GraphNode, NodeType } from '../../model/index.ts';
+import { EDGE_TYPES } from '../../model/index.ts';
 import type { SearchCandidate } from '../../analysis/search-rank.ts';
 import { bestMatch, compareCandidates, normaliseSearchText } from '../../analysis/search-rank.ts';
 import type { Counts, DegreeByType, NeighborOptions, SearchResult, Subgraph } from '../types.ts';
@@ -53,9 +54,14 @@ export async function counts(q: Query): Promise<Counts> {
     result.nodes[row['type'] as NodeType] = Number(row['c']);
     result.totalNodes += Number(row['c']);
   }
-  for (const row of await q(`MATCH (:${q.label})-[r]->(:${q.label}) RETURN type(r) AS type, count(r) AS c`)) {
-    result.edges[relType(String(row['type']))] = Number(row['c']);
-    result.totalEdges += Number(row['c']);
+  // One statement per type in the form the server answers from its count store, in O(1):
+  // a single labelled end and one relationship type. Every relationship of ours starts at a
+  // node of this graph, so the count is the graph's.
+  for (const type of EDGE_TYPES) {
+    const c = Number((await q(`MATCH (:${q.label})-[r:${type}]->() RETURN count(r) AS c`))[0]?.['c'] ?? 0);
+    if (c === 0) continue;
+    result.edges[type] = c;
+    result.totalEdges += c;
   }
   return result;
 }

@@ -4,7 +4,7 @@ import { RESPONSIBILITY_EDGE_TYPES } from '../../../graph/model/index.ts';
 import { MemoryGraphStore } from '../../../graph/store/memory/memory-store.ts';
 import type { Query, Row } from '../../../graph/store/neo4j/connection.ts';
 import { TRACE_CYPHER, WORKLOAD_CYPHER, foldWorkload, trace, workload } from '../../../graph/store/neo4j/analyses.ts';
-import { SEARCH_CYPHER, neighbors, neighborsCypher, search } from '../../../graph/store/neo4j/reads.ts';
+import { SEARCH_CYPHER, counts, neighbors, neighborsCypher, search } from '../../../graph/store/neo4j/reads.ts';
 import { edgeRow, nodeRow } from '../../../graph/store/neo4j/records.ts';
 import type { AgencyWorkload, WorkloadOptions } from '../../../graph/store/types.ts';
 import { seedGraph } from '../../contract/seed-graph.ts';
@@ -166,5 +166,21 @@ describe('Neo4j search: one statement that ranks and cuts in the database', () =
     const row = { total: 999, nodes: [...expected.hits].reverse().map((h) => nodeMap(h.node)) };
     const { q } = recorder(() => [row]);
     expect(await search(q, '局', undefined, 10)).toEqual(expected);
+  });
+});
+
+describe('Neo4j counts', () => {
+  it('counts edges per type from the count store form and nodes by type, as the embedded store does', async () => {
+    const { q, calls } = recorder(({ cypher }) => {
+      if (cypher.includes('RETURN n.type AS type')) {
+        const by = new Map<string, number>();
+        for (const n of graph.nodes) by.set(n.type, (by.get(n.type) ?? 0) + 1);
+        return [...by].map(([type, c]) => ({ type, c }));
+      }
+      const type = /-\[r:(\w+)\]->\(\) RETURN count\(r\) AS c$/.exec(cypher)?.[1];
+      return [{ c: graph.edges.filter((e) => e.type === type).length }];
+    });
+    expect(await counts(q)).toEqual(await memory.counts());
+    expect(calls.slice(1).map((c) => c.cypher)).toContain('MATCH (:policy_graph)-[r:LEADS]->() RETURN count(r) AS c');
   });
 });
