@@ -13,6 +13,7 @@ import { runHttp } from './sections/http.ts';
 import { runIngest } from './sections/ingest.ts';
 import { runIngestStore } from './sections/ingest-store.ts';
 import { runMemory } from './sections/memory.ts';
+import { runNeo4j } from './sections/neo4j.ts';
 import { runStores } from './sections/store.ts';
 
 const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<Figure[]> }[] = [
@@ -23,6 +24,7 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<Figure[]> }[
   { name: 'Ingest', run: runIngest },
   { name: 'End-to-end ingest', run: runIngestStore },
   { name: 'Memory (peak RSS)', run: runMemory },
+  { name: 'Neo4j', run: runNeo4j },
 ];
 
 async function main(): Promise<void> {

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { GraphStore } from './types.ts';
 import { InvalidInputError } from './errors.ts';
 import { MemoryGraphStore } from './memory/memory-store.ts';
+import { DEFAULT_GRAPH, graphLabel } from './neo4j/namespace.ts';
 
 export type StoreConfig =
   | { kind: 'memory'; dataDir: string }
-  | { kind: 'neo4j'; dataDir: string; uri: string; user: string; password: string | undefined; database: string | undefined };
+  | { kind: 'neo4j'; dataDir: string; uri: string; user: string; password: string | undefined; database: string | undefined; graph: string };
 
 const EnvSchema = z.object({
   NEO4J_URI: z
@@ -16,6 +17,7 @@ const EnvSchema = z.object({
   NEO4J_USER: z.string().trim().min(1).optional(),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().trim().regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name').optional(),
+  NEO4J_GRAPH: z.string().trim().optional(),
 });
 
 /** Empty variables count as unset: `NEO4J_URI= npm start` means "no Neo4j". */
@@ -26,7 +28,8 @@ function present(env: NodeJS.ProcessEnv, name: string): string | undefined {
 
 /**
  * Which store to use: Neo4j when NEO4J_URI is set (unless overridden), else the embedded one,
- * kept under DATA_DIR (default `data`).
+ * kept under DATA_DIR (default `data`). On Neo4j, NEO4J_GRAPH (default policy_graph) names the
+ * graph: the label all its nodes carry, so several graphs can share one database.
  * A malformed variable is an InvalidInputError naming it.
  */
 export function storeConfigFromEnv(env: NodeJS.ProcessEnv, overrides: { kind?: 'memory' | 'neo4j'; dataDir?: string } = {}): StoreConfig {
@@ -35,6 +38,7 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv, overrides: { kind?: '
     NEO4J_USER: present(env, 'NEO4J_USER'),
     NEO4J_PASSWORD: env['NEO4J_PASSWORD'] || undefined,
     NEO4J_DATABASE: present(env, 'NEO4J_DATABASE'),
+    NEO4J_GRAPH: present(env, 'NEO4J_GRAPH'),
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -46,7 +50,9 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv, overrides: { kind?: '
   const kind = overrides.kind ?? (e.NEO4J_URI ? 'neo4j' : 'memory');
   if (kind === 'memory') return { kind, dataDir };
   if (!e.NEO4J_URI) throw new InvalidInputError('NEO4J_URI is not set: the Neo4j store needs it (e.g. neo4j://localhost:7687)', 'NEO4J_URI');
-  return { kind, dataDir, uri: e.NEO4J_URI, user: e.NEO4J_USER ?? 'neo4j', password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE };
+  // A label from a strict character set: labels cannot be parameters.
+  const graph = graphLabel(e.NEO4J_GRAPH ?? DEFAULT_GRAPH);
+  return { kind, dataDir, uri: e.NEO4J_URI, user: e.NEO4J_USER ?? 'neo4j', password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE, graph };
 }
 
 /**

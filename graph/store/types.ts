@@ -8,10 +8,12 @@ import type { AgencyLevel, EdgeType, GraphEdge, GraphJson, GraphNode, NodeType, 
 export interface GraphStore {
   readonly kind: 'memory' | 'neo4j';
   /**
-   * A number that changes whenever this store's graph does, free to read. Stores that cannot
-   * know it cheaply (Neo4j, shared with other writers) leave it out, and callers cache nothing.
+   * A number that changes whenever this store's graph does. The embedded store answers at once
+   * (a number); Neo4j reads a counter kept in the database and bumped in the same transaction as
+   * every write (a promise), so several app servers sharing one database see each other's
+   * writes at their next check. A store without one leaves it out, and callers cache nothing.
    */
-  readonly revision?: () => number;
+  readonly revision?: () => number | Promise<number>;
 
   /** Replace the whole graph atomically: on failure the previous graph stays as it was. */
   loadGraph(graph: GraphJson): Promise<LoadSummary>;

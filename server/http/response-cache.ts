@@ -130,8 +130,23 @@ function serveCached(cache: ResponseCache, revision: RevisionSource, rev: string
 /** The revision, or undefined when there is none or it cannot be read: then nothing is cached. */
 async function readRevision(revision: RevisionSource): Promise<string | undefined> {
   try {
-    return await revision();
+    const rev = revision();
+    return typeof rev === 'object' ? await settleWithin(rev, REVISION_WAIT_MS) : rev;
   } catch {
     return undefined;
   }
+}
+
+/** A store's own revision check has a shorter deadline; this only bounds a store that has none. */
+const REVISION_WAIT_MS = 500;
+
+function settleWithin(rev: Promise<string | undefined>, ms: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+    rev.then(
+      (r) => resolve(r),
+      () => resolve(undefined),
+    ).finally(() => clearTimeout(timer));
+  });
 }

@@ -1,11 +1,9 @@
 import type { EdgeType, Evidence, GraphEdge, GraphNode, NodeType, Props } from '../../model/index.ts';
 import { EDGE_TYPES, NODE_TYPES, evidenceDocs } from '../../model/index.ts';
 import { normaliseSearchText } from '../../analysis/search-rank.ts';
+import { deadlineYear } from '../../analysis/workload.ts';
 import { InvalidInputError } from '../errors.ts';
 import type { Row } from './connection.ts';
-
-/** Every node of ours carries this label too: lookups by id need not know the type. */
-export const BASE_LABEL = 'Entity';
 
 /** A label for Cypher text: only ever one of the model's node types, never input. */
 export function label(type: string): NodeType {
@@ -21,20 +19,36 @@ export function relType(type: string): EdgeType {
   return t;
 }
 
+/** Between a name and its aliases in `search_lc`: no normalised query spans it and still matches. */
+const SEARCH_SEPARATOR = '\u0001';
+
+const stringOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+
 // Props and evidence are stored as JSON text: nested values survive unchanged and the same
 // Graph JSON comes back out. `docs` lists the evidence documents so a document's facts can be
-// found without parsing; the *_lc copies serve case-folded search.
+// found without parsing; the *_lc copies serve case-folded search (`search_lc`, name and aliases
+// in one indexed string, finds the candidates). `level`, `collective`, `kind`, `doc` and
+// `due_year` copy what the workload counts by, so the database can group on them.
 export function nodeRow(n: GraphNode) {
+  const name_lc = normaliseSearchText(n.name);
+  const aliases_lc = n.aliases.map(normaliseSearchText);
+  const due = deadlineYear(n.props);
   return {
     id: n.id,
     type: n.type,
     name: n.name,
-    name_lc: normaliseSearchText(n.name),
+    name_lc,
     aliases: n.aliases,
-    aliases_lc: n.aliases.map(normaliseSearchText),
+    aliases_lc,
+    search_lc: [name_lc, ...aliases_lc].join(SEARCH_SEPARATOR),
     props_json: JSON.stringify(n.props),
     evidence_json: JSON.stringify(n.evidence),
     docs: evidenceDocs(n.evidence),
+    level: stringOrNull(n.props['level']),
+    collective: n.props['collective'] === true,
+    kind: stringOrNull(n.props['kind']),
+    doc: stringOrNull(n.props['doc']),
+    due_year: due === 'none' ? null : due,
   };
 }
 
@@ -45,11 +59,24 @@ export function edgeRow(e: GraphEdge) {
 /** SET clause shared by every node write. */
 export const SET_NODE =
   'SET n.type = row.type, n.name = row.name, n.name_lc = row.name_lc, n.aliases = row.aliases, n.aliases_lc = row.aliases_lc, ' +
-  'n.props_json = row.props_json, n.evidence_json = row.evidence_json, n.docs = row.docs';
+  'n.search_lc = row.search_lc, n.props_json = row.props_json, n.evidence_json = row.evidence_json, n.docs = row.docs, ' +
+  'n.level = row.level, n.collective = row.collective, n.kind = row.kind, n.doc = row.doc, n.due_year = row.due_year';
 
 /** RETURN columns that `toNode` reads, for a node bound to `n`. */
 export const NODE_COLUMNS = (v = 'n') =>
   `${v}.id AS id, ${v}.type AS type, ${v}.name AS name, ${v}.aliases AS aliases, ${v}.props_json AS props_json, ${v}.evidence_json AS evidence_json`;
+
+/** The same columns as one map (map projection), for statements that return lists of nodes. */
+export const NODE_MAP = (v = 'n') => `${v} {.id, .type, .name, .aliases, .props_json, .evidence_json}`;
+
+/** An edge map for `r` from `a` to `b`; null when `r` is (an OPTIONAL MATCH that found nothing). */
+export const EDGE_MAP = (r = 'r', a = 'a', b = 'b') =>
+  `CASE WHEN ${r} IS NULL THEN null ELSE {id: ${r}.id, type: type(${r}), source: ${a}.id, target: ${b}.id, props_json: ${r}.props_json, evidence_json: ${r}.evidence_json} END`;
+
+/** Rows from a list column of maps (NODE_MAP / EDGE_MAP), nulls dropped. */
+export function rowsOf(value: unknown): Row[] {
+  return Array.isArray(value) ? value.filter((v): v is Row => v !== null && typeof v === 'object') : [];
+}
 
 /** RETURN columns that `toEdge` reads, for a relationship `r` from `a` to `b`. */
 export const EDGE_COLUMNS = 'r.id AS id, type(r) AS type, a.id AS source, b.id AS target, r.props_json AS props_json, r.evidence_json AS evidence_json';

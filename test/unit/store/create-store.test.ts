@@ -10,7 +10,7 @@ describe('storeConfigFromEnv', () => {
 
   it('selects Neo4j when NEO4J_URI is set, with the other variables', () => {
     expect(storeConfigFromEnv({ NEO4J_URI: 'neo4j://db:7687', NEO4J_PASSWORD: 'pw' })).toEqual({
-      kind: 'neo4j', dataDir: 'data', uri: 'neo4j://db:7687', user: 'neo4j', password: 'pw', database: undefined,
+      kind: 'neo4j', dataDir: 'data', uri: 'neo4j://db:7687', user: 'neo4j', password: 'pw', database: undefined, graph: 'policy_graph',
     });
     const c = storeConfigFromEnv({ NEO4J_URI: 'bolt+s://db', NEO4J_USER: 'u', NEO4J_PASSWORD: 'p', NEO4J_DATABASE: 'policy' });
     expect(c.kind === 'neo4j' && [c.user, c.database]).toEqual(['u', 'policy']);
