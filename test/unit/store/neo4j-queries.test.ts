@@ -86,7 +86,7 @@ describe('Neo4j workload: one aggregating statement', () => {
 
   it('a group of a role the adapter does not know is skipped, not miscounted', () => {
     const w = foldWorkload({ id: 'agency:x', name: 'x', props_json: '{}', groups: [['UNKNOWN', 'tableRow', '2025', ['a.txt'], 3], ['LEADS', 'tableRow', '2025', ['a.txt'], 2]] });
-    expect([w.rows, w.byDoc, w.byYear]).toEqual([{ led: 2, cooperated: 0 }, { 'a.txt': { led: 2, cooperated: 0 } }, { '2025': { led: 2, cooperated: 0 } }]);
+    expect([w.rows, w.byDoc, w.byYear]).toEqual([{ led: 2, cooperated: 0, responsible: 0 }, { 'a.txt': { led: 2, cooperated: 0, responsible: 0 } }, { '2025': { led: 2, cooperated: 0, responsible: 0 } }]);
   });
 });
 
