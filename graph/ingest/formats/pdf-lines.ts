@@ -43,9 +43,9 @@ export function joinWrappedLines(lines: readonly PdfLine[]): PdfLine[] {
  * a Latin/digit word or one character, and the closing punctuation that may not start a line.
  */
 function leadingRunEm(text: string): number {
-  const run = /^[（(《“"‘'[【]*(?:[A-Za-z0-9―\-–—.,/:%+]+|.)[）)》”"’'\]】、，。；：！？]*/u.exec(text)?.[0] ?? '';
+  const run = /^[（(《“"‘'[【]*(?:[A-Za-z0-9―–—\-.,/:%+]+|.)[）)》”"’'\]】、，。；：！？]*/u.exec(text)?.[0] ?? '';
   let em = 0;
-  for (const ch of run) em += /[A-Za-z0-9.,/:%+\-]/.test(ch) ? 0.6 : 1;
+  for (const ch of run) em += /[A-Za-z0-9.,/:%+-]/.test(ch) ? 0.6 : 1;
   return em;
 }
 

@@ -81,31 +81,30 @@ export class MemoryGraphStore implements GraphStore {
    */
   deferWrites(): CommitParticipant & { end(): void } {
     this.deferred = { base: this.state, pending: [] };
-    const self = this;
     let planned: DiskState | null = null;
     return {
       prepare: (tx) =>
         this.exclusive(async () => {
-          const d = self.deferred;
-          planned = d && d.pending.length > 0 ? await stageWrites(tx, self.disk, d.pending, () => self.state.toJson()) : null;
+          const d = this.deferred;
+          planned = d && d.pending.length > 0 ? await stageWrites(tx, this.disk, d.pending, () => this.state.toJson()) : null;
         }),
       committed: async () => {
-        if (planned) self.disk = { ...planned, stamp: self.dataDir ? await diskStamp(self.dataDir) : '' };
+        if (planned) this.disk = { ...planned, stamp: this.dataDir ? await diskStamp(this.dataDir) : '' };
         planned = null;
-        if (self.deferred) self.deferred = { base: self.state, pending: [] };
+        if (this.deferred) this.deferred = { base: this.state, pending: [] };
       },
       rolledBack: () =>
         this.exclusive(async () => {
           planned = null;
-          if (!self.deferred) return;
-          if (self.deferred.pending.length > 0) {
-            self.state = self.deferred.base;
-            self.rev++;
+          if (!this.deferred) return;
+          if (this.deferred.pending.length > 0) {
+            this.state = this.deferred.base;
+            this.rev++;
           }
-          self.deferred = { base: self.state, pending: [] };
+          this.deferred = { base: this.state, pending: [] };
         }),
       end: () => {
-        self.deferred = null;
+        this.deferred = null;
       },
     };
   }
