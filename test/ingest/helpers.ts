@@ -38,7 +38,7 @@ export interface Env {
   store: GraphStore;
   library: SourceLibrary;
   rules: MergeRules;
-  ingest(inputs: { name: string; bytes: Uint8Array }[] | string[]): Promise<IngestSummary>;
+  ingest(inputs: { name: string; bytes: Uint8Array }[] | string[], opts?: { force?: boolean }): Promise<IngestSummary>;
   cleanup(): Promise<void>;
 }
 
@@ -66,14 +66,14 @@ export async function seededEnv(makeStore?: (dir: string) => Promise<GraphStore>
     store,
     library,
     rules: emptyRules(),
-    ingest: (inputs) =>
+    ingest: (inputs, opts) =>
       ingestInputs(
         inputs.map((i) =>
           typeof i === 'string'
             ? { input: i, read: async () => readFileSync(i) }
             : { input: i.name, read: async () => i.bytes },
         ),
-        { store, library, rules: env.rules },
+        { store, library, rules: env.rules, force: opts?.force },
       ),
     cleanup: async () => {
       await store.close();

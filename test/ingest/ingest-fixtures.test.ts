@@ -38,7 +38,7 @@ describe('ingest of the fixtures made from the seeds', () => {
       ['refused', 'empty file (0 bytes)'],
       ['unchanged', undefined],
     ]);
-    expect(s.counts).toEqual({ new: 0, updated: 0, unchanged: 1, refused: 2, failed: 0 });
+    expect(s.counts).toEqual({ new: 0, updated: 0, unchanged: 1, refused: 2, failed: 0, held: 0 });
     expect(await env.store.exportGraph()).toEqual(before);
   });
 
@@ -65,8 +65,17 @@ describe('ingest of the fixtures made from the seeds', () => {
     expect(env.library.entries().map((d) => [d.file, d.origin])).toEqual([[S000, 'ingested'], [S004, 'seed']]);
   });
 
-  it('the truncated copy of 000 replaces 000: rows after the cut are gone, the rest equals a full rebuild', async () => {
+  it('the truncated copy of 000 is held back: it would take away most of the table, so the loaded 000 stays', async () => {
     const s = await env.ingest([join(FIX, '000-truncated.txt')]);
+    expect(s.files[0]).toMatchObject({ status: 'held', file: S000 });
+    expect(s.files[0]!.message).toMatch(/^held back: this version would take away most of what the loaded one gives \(.+\); use --force to replace it$/);
+    expect(s.counts).toMatchObject({ held: 1, updated: 0 });
+    expect(await env.store.exportGraph()).toEqual(before);
+    expect(env.library.entries().map((d) => [d.file, d.origin])).toEqual([[S000, 'seed'], [S004, 'seed']]);
+  });
+
+  it('the truncated copy of 000 forced: rows after the cut are gone, the rest equals a full rebuild', async () => {
+    const s = await env.ingest([join(FIX, '000-truncated.txt')], { force: true });
     expect(s.files[0]).toMatchObject({ status: 'updated', file: S000 });
     expect(s.files[0]!.warnings[0]).toBe('file ends inside a UTF-8 character (truncated?): 1 trailing byte(s) dropped');
     const after = await env.store.exportGraph();
@@ -90,7 +99,8 @@ describe('ingest of the fixtures made from the seeds', () => {
 
   it('two versions of one document in one run: the later one wins', async () => {
     const s = await env.ingest([join(FIX, '000-truncated.txt'), join(FIX, '000-row-changed.txt')]);
-    expect(s.files.map((f) => f.status)).toEqual(['updated', 'updated']);
+    // The truncated one alone would be held back; the later full version replaces 000 anyway.
+    expect(s.files.map((f) => f.status)).toEqual(['held', 'updated']);
     expect(await env.store.exportGraph()).toEqual(rebuild(fixtureAs('000-row-changed.txt', S000), seedSource(S004)));
   });
 });

@@ -119,8 +119,9 @@ describe('a new document', () => {
     expect(['Agency', 'Institution', 'Enterprise']).toContain(fresh.type);
     expect(after.edges.some((e) => e.type === 'COOPERATES' && e.source === fresh.id && e.target === rows.find((r) => r.name === '建设某某大学')!.id)).toBe(true);
     const text = readFileSync(`${env.dir}/sources/plan-2030.txt`, 'utf8').split('\n');
-    expect(text.slice(text.indexOf('具体工作任务'), text.indexOf('具体工作任务') + 7)).toEqual([
-      '具体工作任务', '牵头单位', '协办单位', '（一）高等院校建设', '1.建设某某大学', '市教育局', '市财政局、深圳市未来产业促进会',
+    // The table is kept as one TAB-separated line per row, cell for cell, as the page has it.
+    expect(text.slice(text.indexOf('序号\t工作任务\t牵头单位\t配合单位'), text.indexOf('序号\t工作任务\t牵头单位\t配合单位') + 4)).toEqual([
+      '序号\t工作任务\t牵头单位\t配合单位', '（一）高等院校建设', '1\t建设某某大学\t市教育局\t市财政局、深圳市未来产业促进会', '2\t建设某某学院\t市财政局\t',
     ]);
   });
 });

@@ -29,7 +29,8 @@ export function traceView(res: TraceResponse, opts: { excludeSections: boolean }
       return { row, tasks, led: roleCount(tasks, 'LEADS'), cooperated: roleCount(tasks, 'COOPERATES'), responsible: roleCount(tasks, 'RESPONSIBLE') };
     })
     .filter((a) => a.tasks.length > 0)
-    .sort((a, b) => b.led + b.cooperated + b.responsible - (a.led + a.cooperated + a.responsible) || a.row.agency.name.localeCompare(b.row.agency.name, 'zh'));
+    // Stable sort: ties keep the API's order, so the list and an API answer read the same.
+    .sort((a, b) => b.led + b.cooperated + b.responsible - (a.led + a.cooperated + a.responsible));
   const broad = [...allTasks].filter((id) => (res.breadth[id] ?? 0) >= BROAD_TASK_TARGETS && (!opts.excludeSections || !isSection(id)));
   return { agencies, broadTasks: broad.length, sectionTasks: [...allTasks].filter(isSection).length };
 }

@@ -34,7 +34,7 @@ describe('stats: top lead agencies', () => {
 describe('CLI arguments', () => {
   it('reads files and flags', () => {
     expect(parseCliArgs(['seeds/a.txt', '--store', 'memory', '--format', 'json', '--out', 'x.json'])).toEqual({
-      files: ['seeds/a.txt'], store: 'memory', format: 'json', out: 'x.json', top: 10, json: false,
+      files: ['seeds/a.txt'], store: 'memory', format: 'json', out: 'x.json', top: 10, json: false, force: false,
     });
   });
 

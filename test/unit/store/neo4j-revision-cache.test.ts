@@ -51,7 +51,7 @@ describe('cached reads with an asynchronous store revision', () => {
   it('the ETag carries the revision the answer was filed under', async () => {
     rev = 41;
     const res = await fetch(srv.base + SEARCH);
-    expect(res.headers.get('etag')).toMatch(new RegExp(`^W/"${(41).toString(36)}-`));
+    expect(res.headers.get('etag')).toMatch(/^W\/"41[.-]/);
     const again = await fetch(srv.base + SEARCH, { headers: { 'if-none-match': res.headers.get('etag') ?? '' } });
     expect(again.status).toBe(304);
   });
