@@ -34,7 +34,7 @@ export function readJurisdiction(source: Pick<SourceDocument, 'header' | 'lines'
   const { header, lines } = source;
   const tail = signatureLines(lines);
   let found: Jurisdiction = { province: null, city: null, district: null };
-  for (const text of [header.publisher, header.title, ...tail]) {
+  for (const text of [header.publisher, header.title, titleLine(lines), ...tail]) {
     if (!text) continue;
     const j = placeOf(text);
     if (isEmpty(j)) continue;
@@ -47,6 +47,15 @@ export function readJurisdiction(source: Pick<SourceDocument, 'header' | 'lines'
     if (m?.[1]) found = { ...found, city: m[1].replace(/^.*(?:省|中共)/u, '') || null };
   }
   return found;
+}
+
+// A plain-text plan without a page header: its first line names it (广州市推进…工作方案).
+const TITLE = /^[\u4e00-\u9fa5《》（）()\d、—-]{4,60}(?:方案|规划|计划|意见|通知|办法|纲要|分工|要点|措施|行动|决定|细则|清单|分工表)(?:（[^）]{1,20}）)?$/u;
+
+/** The first non-empty line when it reads as a document title, else null. */
+function titleLine(lines: readonly string[]): string | null {
+  const first = lines.slice(0, 5).map((l) => l.trim()).find((l) => l.length > 0);
+  return first && TITLE.test(first) ? first : null;
 }
 
 function signatureLines(lines: readonly string[]): string[] {

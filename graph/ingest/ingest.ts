@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { GraphJson } from '../model/index.ts';
+import type { GraphJson, ReadingReport } from '../model/index.ts';
 import type { GraphStore, LoadSummary } from '../store/types.ts';
 import { buildFragments, type DocumentFragment } from './fragment.ts';
 import { FragmentWriter, type Written } from './fragment-writer.ts';
@@ -35,6 +35,8 @@ export interface FileOutcome {
   change?: Change;
   /** Status 'held': what the replacement would have taken away (run again with force to apply it). */
   held?: HeldReplacement;
+  /** New or updated: what the ETL read from it (sections, rows, clauses, units) and its loud warnings. */
+  report?: ReadingReport;
 }
 
 export interface IngestSummary extends Change {
@@ -109,6 +111,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
           format: r.format,
           warnings: [...r.notes, ...frag.warnings.map((w) => `${w.doc}:${w.line} ${w.kind}: ${w.message}`)],
           change: changeOf(result),
+          report: frag.report,
         };
       } catch (err) {
         outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };

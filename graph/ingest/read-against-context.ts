@@ -7,6 +7,7 @@ import { readTechnologyCatalogue } from '../etl/entities/technology-catalogue.ts
 import { foldEdge, foldNode } from '../etl/fold-slots.ts';
 import { GraphAccumulator } from '../etl/merge-fragments.ts';
 import { readStructure } from '../etl/parse-document.ts';
+import { readingReport, readingReportOf } from '../etl/reading-report.ts';
 import type { SourceDocument } from '../etl/types.ts';
 import { sortGraphJson, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
 import { splitByDocument, splitOne, type DocumentFragment } from './split-by-document.ts';
@@ -35,10 +36,11 @@ export function readAgainstContext(ctx: EtlContext, source: SourceDocument, rule
   const graph = acc.toGraph();
   // Nodes its edges point at that it does not name itself come as the context has them: they
   // carry none of its evidence, so they matter only as ends, and the context's graph has them ready.
-  if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id) ?? ctx.nodeCopy(id)), warnings: acc.warnings };
+  const report = readingReport(s, facts);
+  if (rules.merges.length === 0) return { ...splitOne(graph, file, (id) => acc.node(id) ?? ctx.nodeCopy(id)), warnings: acc.warnings, report };
   const out = splitByDocument(applyMergeRules(withContext(ctx, graph), rules), new Set([file])).get(file)!;
   out.warnings.push(...acc.warnings);
-  return out;
+  return { ...out, report };
 }
 
 /**
@@ -92,5 +94,5 @@ export function readWhole(ctx: { sources: readonly SourceDocument[] }, source: S
   const graph = rules.merges.length > 0 ? applyMergeRules(result.graph, rules) : result.graph;
   const out = splitByDocument(graph, new Set([source.file])).get(source.file)!;
   for (const w of result.warnings) if (w.doc === source.file) out.warnings.push(w);
-  return out;
+  return { ...out, report: readingReportOf(source, null) };
 }

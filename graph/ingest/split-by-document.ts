@@ -1,8 +1,10 @@
-import type { ExtractionWarning, GraphEdge, GraphJson, GraphNode } from '../model/index.ts';
+import type { ExtractionWarning, GraphEdge, GraphJson, GraphNode, ReadingReport } from '../model/index.ts';
 
 export interface DocumentFragment {
   graph: GraphJson;
   warnings: ExtractionWarning[];
+  /** What was read from the document, so that one read as (almost) nothing says so. */
+  report?: ReadingReport;
 }
 
 /** One pass over the graph, whatever the number of documents wanted. */
