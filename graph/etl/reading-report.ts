@@ -95,13 +95,19 @@ function countUnits(s: DocumentStructure, units: DocumentUnits): { known: number
   return { known, newNames, untypedNames, firstNew };
 }
 
-const RESPONSIBILITY_WORDING = ['牵头', '配合', '责任单位', '分工'] as const;
+// Wording that assigns responsibility: a role label (牵头单位, 配合部门…), a role closing a list
+// (市X局牵头，…等配合), or a division table's name. Not the words in passing (国际产业分工, 由联盟牵头组织).
+const RESPONSIBILITY_WORDING = [
+  /(?:牵头|责任|主责|配合|协办|参与|协同|承办)(?:单位|部门)/u,
+  /(?:牵头|配合|负责)(?:[，、；。）)]|$)/u,
+  /分工(?:一览)?表|任务分工|责任分工/u,
+];
 
-function linesWith(lines: readonly string[], words: readonly string[]): number[] {
+function linesWith(lines: readonly string[], patterns: readonly RegExp[]): number[] {
   const out: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!;
-    if (words.some((w) => t.includes(w))) out.push(i + 1);
+    if (patterns.some((p) => p.test(t))) out.push(i + 1);
   }
   return out;
 }

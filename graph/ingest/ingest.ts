@@ -114,7 +114,13 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
           report: frag.report,
         };
       } catch (err) {
-        outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message: (err as Error).message, warnings: r.notes };
+        let message = (err as Error).message;
+        // Its facts are in the store but it is not in the library: a new document's are taken out
+        // again, so no fact is left that no listed document supports.
+        if (!(result instanceof Error) && !r.known) {
+          await store.removeDocument(r.file).catch((e: Error) => (message += `; its facts could not be removed (${e.message}): kg remove ${r.file}`));
+        }
+        outcomes[r.index] = { input: r.input, status: 'failed', file: r.file, message, warnings: r.notes };
       }
     }
     try {

@@ -1,4 +1,4 @@
-import { readFacts, slot, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
+import { EtlContext, readFacts, slot, type DocFacts, type Slots } from '../etl/etl-context.ts';
 import { DEPENDENCY_CAPS } from '../etl/dependencies.ts';
 import { ORGANISATION_CAPS } from '../etl/organisations.ts';
 import { foldOwnPart } from '../etl/step-parts.ts';
@@ -90,9 +90,11 @@ function withContext(ctx: EtlContext, mine: GraphJson): GraphJson {
 
 /** The whole ETL over the context and the document: the rare case the fast reading cannot take. */
 export function readWhole(ctx: { sources: readonly SourceDocument[] }, source: SourceDocument, rules: MergeRules): DocumentFragment {
-  const result = buildGraph([...ctx.sources.filter((s) => s.file !== source.file), source]);
+  const sources = [...ctx.sources.filter((s) => s.file !== source.file), source];
+  const result = buildGraph(sources);
   const graph = rules.merges.length > 0 ? applyMergeRules(result.graph, rules) : result.graph;
   const out = splitByDocument(graph, new Set([source.file])).get(source.file)!;
   for (const w of result.warnings) if (w.doc === source.file) out.warnings.push(w);
-  return { ...out, report: readingReportOf(source, null) };
+  // The technologies as this reading has them: the document may be the catalogue itself.
+  return { ...out, report: readingReportOf(source, EtlContext.of(sources).tech) };
 }

@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Evidence, GraphJson } from '../../model/index.ts';
@@ -25,6 +25,8 @@ export function locationsPath(sourcesDir: string, file: string): string {
 export async function writeLocations(sourcesDir: string, file: string, locations: LineLocations | undefined): Promise<void> {
   const path = locationsPath(sourcesDir, file);
   if (!locations || locations.size === 0) return rm(path, { force: true });
+  // The first document of a fresh data dir may come before the sources folder exists.
+  await mkdir(sourcesDir, { recursive: true });
   await writeAtomic(path, JSON.stringify({ version: 1, lines: [...locations] }) + '\n');
 }
 
