@@ -33,17 +33,55 @@ export async function preparePage(page: Page): Promise<void> {
 /** canvas: Cytoscape's default; texture: canvas drawing a cached texture while the view moves (as the explorer does); webgl. */
 export type RenderMode = 'canvas' | 'texture' | 'webgl';
 
-export function measureRender(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<RenderFigures> {
+/**
+ * Builds the view in the page (first render timed to the second painted frame), optionally times
+ * a layout, then pans and zooms it with real input — mouse drags and wheel events through
+ * Cytoscape's own handlers, the only path on which its viewport texture is used — counting the
+ * page's frames with requestAnimationFrame while the input runs.
+ */
+export async function measureRender(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<RenderFigures> {
+  const built = await buildView(page, elements, mode, layout);
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean };
+    w.__frames = [];
+    w.__recording = true;
+    const tick = (t: number) => {
+      w.__frames.push(t);
+      if (w.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const stop = Date.now() + 8_000;
+  await page.mouse.move(700, 430);
+  for (let drag = 0; drag < 4 && Date.now() < stop; drag++) {
+    await page.mouse.down();
+    for (let i = 1; i <= 10 && Date.now() < stop; i++) await page.mouse.move(700 + i * 14 * (drag % 2 ? -1 : 1), 430 + i * 6);
+    await page.mouse.up();
+    await page.mouse.wheel(0, drag % 2 ? 120 : -120);
+  }
+  const frames = await page.evaluate(async () => {
+    const w = window as unknown as { __frames: number[]; __recording: boolean; __cy?: { destroy(): void } };
+    await new Promise((r) => requestAnimationFrame(() => r(null)));
+    w.__recording = false;
+    w.__cy?.destroy();
+    return w.__frames;
+  });
+  const intervals = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
+  return {
+    ...built,
+    frameMedianMs: intervals[Math.ceil(intervals.length / 2) - 1] ?? NaN,
+    frameP95Ms: intervals[Math.ceil(intervals.length * 0.95) - 1] ?? NaN,
+  };
+}
+
+function buildView(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<Omit<RenderFigures, 'frameMedianMs' | 'frameP95Ms'>> {
   return page.evaluate(
     async ({ elements, mode, layout }) => {
       type Cy = {
-        add(e: unknown[]): void;
         layout(o: object): { run(): void; one(ev: string, f: () => void): void };
-        panBy(p: { x: number; y: number }): void;
-        zoom(z?: number): number;
         fit(): void;
         destroy(): void;
-        renderer(): { webgl?: boolean; data: { contexts: unknown[] } };
+        renderer(): { data: { contexts: unknown[] } };
       };
       const cytoscape = (window as unknown as { cytoscape: (o: object) => Cy }).cytoscape;
       const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
@@ -71,6 +109,7 @@ export function measureRender(page: Page, elements: number, mode: RenderMode, la
         ...(mode === 'webgl' ? { renderer: { name: 'canvas', webgl: true } } : {}),
         ...(mode === 'texture' ? { textureOnViewport: true } : {}),
       });
+      (window as unknown as { __cy: Cy }).__cy = cy;
       cy.fit();
       await frame();
       await frame();
@@ -85,31 +124,22 @@ export function measureRender(page: Page, elements: number, mode: RenderMode, la
         await frame();
         layoutMs = performance.now() - t1;
       }
-      // Interactivity: pan and zoom for 40 frames; each frame's interval includes the redraw.
-      const intervals: number[] = [];
       // A few frames first, so caches built on the first redraws are not counted as panning cost.
       for (let i = 0; i < 5; i++) await frame();
-      let last = await frame();
-      const stop = performance.now() + 8_000;
-      for (let i = 0; i < 40 && (i < 5 || performance.now() < stop); i++) {
-        cy.panBy({ x: 7, y: 3 });
-        if (i % 10 === 0) cy.zoom(cy.zoom() * 1.05);
-        const now = await frame();
-        intervals.push(now - last);
-        last = now;
-      }
-      intervals.sort((a, b) => a - b);
       const contexts = cy.renderer().data.contexts;
       const webglActive = contexts.some((c) => typeof WebGL2RenderingContext !== 'undefined' && c instanceof WebGL2RenderingContext);
-      cy.destroy();
-      return {
-        firstRenderMs,
-        layoutMs,
-        frameMedianMs: intervals[Math.ceil(intervals.length / 2) - 1] ?? NaN,
-        frameP95Ms: intervals[Math.ceil(intervals.length * 0.95) - 1] ?? NaN,
-        webglActive,
-      };
+      return { firstRenderMs, layoutMs, webglActive };
     },
     { elements, mode, layout },
   );
+}
+
+/** The GL renderer Chromium reports (WEBGL_debug_renderer_info), or null without WebGL. */
+export function glRenderer(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    return String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  });
 }

@@ -83,7 +83,13 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       cy.one('render', () => {
         metrics.lastExpandDrawnMs = performance.now() - t0;
         metrics.expandCount++;
-        if (before.length > 1 && cy.nodes().length <= SETTLE_MAX_NODES) cy.elements().not('.filtered').layout(settleOptions(before)).run();
+        if (before.length <= 1 || cy.nodes().length > SETTLE_MAX_NODES) return;
+        // fcose fails inside its spring embedder on a fixed node the layout does not hold, so the
+        // fixed set is the laid-out nodes only (a filtered or since-removed node is left out).
+        const laidOut = cy.elements().not('.filtered');
+        const ids = new Set(laidOut.nodes().map((n) => n.id()));
+        const fixed = before.filter((b) => ids.has(b.nodeId));
+        if (fixed.length > 1) laidOut.layout(settleOptions(fixed)).run();
       });
     },
     showSubgraph(sub, opts = {}) {

@@ -58,6 +58,10 @@ export async function renderPanel(el: HTMLElement, id: string, ctx: AppContext, 
   if (!p) return;
   el.setAttribute('aria-labelledby', `tab-${id}`);
   el.dataset.panel = id;
-  el.replaceChildren();
-  await p.render(el, ctx, arg);
+  // Each render draws into its own box: a render overtaken by a newer one (two filter changes
+  // in quick succession) finishes into a box no longer on the page, never beside the newer one.
+  const box = document.createElement('div');
+  box.style.display = 'contents';
+  el.replaceChildren(box);
+  await p.render(box, ctx, arg);
 }
