@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { checkCommand } from '../../graph/cli/commands/check.ts';
 import { documentsCommand } from '../../graph/cli/commands/documents.ts';
 import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
 import { mergesCommand } from '../../graph/cli/commands/merges.ts';
@@ -37,6 +38,22 @@ describe('kg ingest / documents / remove / merges', () => {
     expect(text).toContain('refused   test/fixtures/ingest/binary.txt: binary file (NUL byte at offset 8)');
     expect(text).toContain('documents: 0 new, 2 updated, 1 unchanged, 2 refused, 0 failed, 1 held back');
     expect(text).toMatch(/held {6}test\/fixtures\/ingest\/000-truncated\.txt: held back: .*table rows 124 → 52.*--force/);
+  });
+
+  it('documents and check show each loaded document’s reading report; check with no files reads the whole library', async () => {
+    const odd = join(dir, 'odd-plan.txt');
+    writeFileSync(odd, ['某市工作分工', '一、重点任务', '1.建设平台，市科技局负责，市财政局予以支持。'].join('\n'));
+    expect(await ingestCommand.run([odd, ...flags()])).toBe(0);
+    out.length = 0;
+    expect(await documentsCommand.run(flags())).toBe(0);
+    const docs = out.join('\n');
+    expect(docs).toContain('    read: 深圳市; 145 section(s), 124 table row(s), clauses seed 40; 872 responsibility edge(s)');
+    expect(docs).toContain('  !! line 3 no-responsibility: mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read');
+    expect(out.at(-1)).toBe('!! 1 document(s) read badly (no responsibility read or a table without rows): odd-plan.txt');
+    out.length = 0;
+    expect(await checkCommand.run(['--data', dir])).toBe(0);
+    expect(out[0]).toBe('documents checked: 3; read badly: 1');
+    expect(out[1]).toMatch(/^odd-plan\.txt\n {10}read: /);
   });
 
   it('applies a held-back replacement with --force', async () => {

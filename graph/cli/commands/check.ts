@@ -2,20 +2,28 @@ import { findRowDisagreements } from '../../analysis/row-agreement.ts';
 import type { ConsistencyFinding, ExtractionWarning, RowDisagreement } from '../../model/index.ts';
 import { buildGraph } from '../../etl/build-graph.ts';
 import type { Command } from '../command.ts';
-import { parseCliArgs } from '../cli-args.ts';
 import { readSources } from '../read-sources.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
+import { SourceLibrary } from '../../ingest/library.ts';
+import { describeReport, readBadly } from '../../ingest/format-summary.ts';
+import { readingReports } from '../../etl/reading-reports.ts';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'check [files…] [--json]: clauses whose units differ from the rows they cite, rows documents name differently, extraction warnings',
+  summary: 'check [files…] [--json]: clauses whose units differ from the rows they cite, rows documents name differently, extraction warnings, documents read badly (no files: every loaded document)',
   async run(argv) {
     const args = parseCliArgs(argv);
-    const { graph, findings, warnings } = buildGraph(await readSources(args.files));
+    // No files: every loaded document (seeds and ingested), not only seeds/.
+    const sources = args.files.length > 0 ? await readSources(args.files) : await (await SourceLibrary.open(dataDirOf(args))).allSources();
+    const { graph, findings, warnings } = buildGraph(sources);
     const rowDisagreements = findRowDisagreements(graph);
+    const poor = readingReports(sources).filter(readBadly);
     if (args.json) {
-      console.log(JSON.stringify({ findings, rowDisagreements, warnings }, null, 2));
+      console.log(JSON.stringify({ findings, rowDisagreements, warnings, readBadly: poor }, null, 2));
       return 0;
     }
+    console.log(`documents checked: ${sources.length}; read badly: ${poor.length}`);
+    for (const r of poor) console.log([`${r.doc}`, ...describeReport(r)].join('\n'));
     console.log(`consistency findings: ${findings.length}`);
     for (const f of findings) console.log(formatFinding(f));
     console.log(`\nrows the documents name differently: ${rowDisagreements.length}`);
