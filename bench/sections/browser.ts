@@ -89,7 +89,8 @@ async function profileFigures(ctx: BenchContext, profile: (typeof PROFILES)[numb
           if (renderMode === 'webgl' && !r.webglActive) out.push(notMeasured(`${n} elements, ${mode}`, 'no WebGL2 context in this Chromium (rendered with canvas)'));
           else {
             out.push(figure(`${n} elements, ${mode}: first render`, r.firstRenderMs, 'ms', below(r.firstRenderMs, 1000, 'ms')));
-            out.push(figure(`${n} elements, ${mode}: frame while dragging and wheeling, median`, r.frameMedianMs, 'ms', below(r.frameMedianMs, 50, 'ms (≥ 20 fps)')));
+            out.push(figure(`${n} elements, ${mode}: frame while dragging and wheeling, mean`, r.frameMeanMs, 'ms', below(r.frameMeanMs, 50, 'ms (≥ 20 fps)')));
+            out.push(figure(`${n} elements, ${mode}: frame while dragging and wheeling, median`, r.frameMedianMs, 'ms'));
             out.push(figure(`${n} elements, ${mode}: frame while dragging and wheeling, p95`, r.frameP95Ms, 'ms'));
           }
           if (r.layoutMs !== null) out.push(figure(`${n} elements: fcose layout (${quality} quality)`, r.layoutMs, 'ms'));

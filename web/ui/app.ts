@@ -35,7 +35,8 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   loadLang();
   document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
   applyI18n(document);
-  // A cached texture while panning and zooming: measured 3–13× faster frames at 1k–5k elements (npm run bench).
+  // A cached texture while the user drags or wheels: mean frame 89 → 50 ms at 5k elements and
+  // 179 → 105 ms at 10k with real mouse input in Chromium's no-GPU mode (npm run bench).
   const cy = cytoscape({ container: $('cy'), style: buildStylesheet(), boxSelectionEnabled: true, minZoom: 0.05, maxZoom: 4, textureOnViewport: true });
   const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }) });
   const state = decodeViewState(location.hash);
