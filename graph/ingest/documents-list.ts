@@ -1,4 +1,5 @@
-import { evidenceDocs, type GraphJson } from '../model/index.ts';
+import { evidenceDocs, type GraphJson, type ReadingReport } from '../model/index.ts';
+import { readingReports } from '../etl/reading-reports.ts';
 import type { GraphStore } from '../store/types.ts';
 import type { DocumentEntry, SourceLibrary } from './library.ts';
 import { addChange, type Change } from './ingest.ts';
@@ -11,12 +12,27 @@ export interface LoadedDocument extends DocumentEntry {
    * document names too (a shared table row: one node with evidence from each).
    */
   inStore: DocumentCounts;
+  /** What the ETL reads from its text: sections, rows, clauses, units, and the loud warnings. */
+  report?: ReadingReport;
 }
 
-/** The library's documents with live counts from the store (seeds included). */
+/** The library's documents with live counts from the store (seeds included) and their reading reports. */
 export async function listDocuments(library: SourceLibrary, store: GraphStore): Promise<LoadedDocument[]> {
   const counts = countByDoc(await store.exportGraph());
-  return library.entries().map((d) => ({ ...d, inStore: counts.get(d.file) ?? { nodes: 0, edges: 0, sharedTasks: 0 } }));
+  const reports = await reportsOf(library);
+  return library.entries().map((d) => ({ ...d, inStore: counts.get(d.file) ?? { nodes: 0, edges: 0, sharedTasks: 0 }, report: reports.get(d.file) }));
+}
+
+// Reading every text again is the cost of a listing: kept until the library changes.
+const reportCache = new WeakMap<SourceLibrary, { revision: number; reports: Map<string, ReadingReport> }>();
+
+async function reportsOf(library: SourceLibrary): Promise<Map<string, ReadingReport>> {
+  const revision = library.revision();
+  const hit = reportCache.get(library);
+  if (hit && hit.revision === revision) return hit.reports;
+  const reports = new Map(readingReports(await library.allSources()).map((r) => [r.doc, r]));
+  reportCache.set(library, { revision, reports });
+  return reports;
 }
 
 export interface DocumentCounts {

@@ -55,8 +55,13 @@ describe('server/main.ts', () => {
   it('mounts the document library routes with uploads off by default', async () => {
     const status = (await (await fetch(`${server.url}/api/uploads`)).json()) as { enabled: boolean };
     expect(status.enabled).toBe(false);
-    const loaded = (await (await fetch(`${server.url}/api/documents/loaded`)).json()) as { documents: unknown[] };
+    const loaded = (await (await fetch(`${server.url}/api/documents/loaded`)).json()) as { documents: { file: string; report?: { tableRows: number; responsibilityEdges: number; warnings: unknown[] } }[] };
     expect(loaded.documents).toHaveLength(2);
+    // Each listed document carries what was read from it: seed 000's table and clauses, 004's catalogue text.
+    expect(loaded.documents.map((d) => [d.file, d.report?.tableRows, d.report?.responsibilityEdges])).toEqual([
+      ['000_2ebb2acb91732bad.txt', 124, 872],
+      ['004_6d8794a7fddf0732.txt', 0, 0],
+    ]);
     const res = await fetch(`${server.url}/api/admin/documents?name=x.txt`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: 'text' });
     expect(res.status).toBe(404);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DocumentsResponse } from '../api/client.ts';
+import { LOUD_WARNING_KINDS, ReadingReportSchema, type ReadingReport } from '../../graph/model/index.ts';
 import { getLang } from './i18n.ts';
 
 // The panel's own words, in the app's two languages.
@@ -9,12 +10,14 @@ const WORDS = {
     none: '尚未载入文件。', drop: '将文本文件或保存的网页(HTML)拖到这里，或 ', upload: '上传文件', sent: '个文件已发送',
     duplicates: '可能重复的机构', same: '同一机构', different: '不同机构', replace: '仍要替换已载入的版本吗？',
     shared: (n: number) => `${n} 项任务亦见于其他文件`,
+    read: (r: ReadingReport) => `读取：${r.jurisdiction}，${r.sections} 节，${r.tableRows} 表行，${r.responsibilityEdges} 条责任关系`,
   },
   en: {
     loading: 'Loading documents…', documents: 'Documents', title: 'Title', number: '文号', date: 'Date', counts: 'Nodes / edges',
     none: 'No documents loaded.', drop: 'Drop text documents or saved HTML pages here, or ', upload: 'Upload documents', sent: 'file(s) sent',
     duplicates: 'Possible duplicates', same: 'Same organisation', different: 'Different', replace: 'Replace the loaded version anyway?',
     shared: (n: number) => `${n} tasks also in other documents`,
+    read: (r: ReadingReport) => `read: ${r.jurisdiction}, ${r.sections} sections, ${r.tableRows} table rows, ${r.responsibilityEdges} responsibility edges`,
   },
 } as const;
 const w = () => WORDS[getLang()] ?? WORDS.en;
@@ -40,9 +43,9 @@ const MergesSchema = z.object({
   candidates: z.array(z.object({ id: z.string(), alias: RefSchema, canonical: RefSchema, score: z.number(), reasons: z.array(z.object({ kind: z.string(), detail: z.string(), evidence: z.array(EvidenceSchema) })) })),
 });
 const LoadedSchema = z.object({
-  documents: z.array(z.object({ file: z.string(), title: z.string().optional(), number: z.string().optional(), date: z.string().optional(), origin: z.string(), inStore: z.object({ nodes: z.number(), edges: z.number(), sharedTasks: z.number().optional() }) })),
+  documents: z.array(z.object({ file: z.string(), title: z.string().optional(), number: z.string().optional(), date: z.string().optional(), origin: z.string(), inStore: z.object({ nodes: z.number(), edges: z.number(), sharedTasks: z.number().optional() }), report: ReadingReportSchema.optional() })),
 });
-const OutcomeSchema = z.object({ input: z.string(), status: z.string(), file: z.string().optional(), message: z.string().optional(), warnings: z.array(z.string()) });
+const OutcomeSchema = z.object({ input: z.string(), status: z.string(), file: z.string().optional(), message: z.string().optional(), warnings: z.array(z.string()), report: ReadingReportSchema.optional() });
 export const UploadSummarySchema = z.object({
   files: z.array(OutcomeSchema),
   nodesAdded: z.number(),
@@ -51,15 +54,22 @@ export const UploadSummarySchema = z.object({
   edgesRemoved: z.number(),
 });
 export type UploadSummary = z.infer<typeof UploadSummarySchema>;
-export type DocumentRow = { file: string; title: string; number: string; date: string; counts: string };
+export type DocumentRow = { file: string; title: string; number: string; date: string; counts: string; reading?: string; loud?: string[] };
+
+const LOUD = new Set<string>(LOUD_WARNING_KINDS);
+/** The warnings that mean a document was read as (almost) nothing, each with its line. */
+export function loudWarnings(r: ReadingReport | undefined): string[] {
+  return (r?.warnings ?? []).filter((x) => LOUD.has(x.kind)).map((x) => `!! line ${x.line}: ${x.message}`);
+}
 
 /** One line per uploaded file, worded for a person. */
 export function describeUpload(s: UploadSummary): string[] {
   const lines = s.files.map((f) => {
     if (f.status === 'refused' || f.status === 'failed') return `${f.input}: ${f.status} — ${f.message ?? ''}`;
     const warn = f.warnings.length > 0 ? `, ${f.warnings.length} warning(s)` : '';
-    return `${f.input}: ${f.status}${f.file ? ` as ${f.file}` : ''}${warn}`;
-  });
+    const read = f.report ? ` — ${w().read(f.report)}` : '';
+    return [`${f.input}: ${f.status}${f.file ? ` as ${f.file}` : ''}${warn}${read}`, ...loudWarnings(f.report).map((l) => `${f.input} ${l}`)];
+  }).flat();
   if (s.files.some((f) => f.status === 'new' || f.status === 'updated')) {
     lines.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}`);
   }
@@ -69,7 +79,11 @@ export function describeUpload(s: UploadSummary): string[] {
 /** Table rows from either document listing, the richer one when the server has it. */
 export function documentRows(loaded: z.infer<typeof LoadedSchema> | null, plain: DocumentsResponse | null): DocumentRow[] {
   if (loaded) {
-    return loaded.documents.map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: `${d.inStore.nodes} / ${d.inStore.edges}${d.inStore.sharedTasks ? ` · ${w().shared(d.inStore.sharedTasks)}` : ''}` }));
+    return loaded.documents.map((d) => ({
+      file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '',
+      counts: `${d.inStore.nodes} / ${d.inStore.edges}${d.inStore.sharedTasks ? ` · ${w().shared(d.inStore.sharedTasks)}` : ''}`,
+      ...(d.report ? { reading: w().read(d.report), loud: loudWarnings(d.report) } : {}),
+    }));
   }
   return (plain?.documents ?? []).map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: '' }));
 }
@@ -145,10 +159,15 @@ export async function renderDocumentsPanel(container: HTMLElement, api: Document
 
   // Counts come only from the library listing; without it the column would stay empty.
   const heads = [w().title, w().number, w().date, ...(loaded ? [w().counts] : [])];
-  const cells = (r: DocumentRow) => [r.title || r.file, r.number, r.date, ...(loaded ? [r.counts] : [])].map((t) => h('td', { textContent: t }));
+  const cells = (r: DocumentRow) => {
+    const tds = [r.title || r.file, r.number, r.date, ...(loaded ? [r.counts] : [])].map((t) => h('td', { textContent: t }));
+    // What was read, under the title; a document read as nothing says so in the row itself.
+    if (r.reading) tds[0]!.append(h('div', { className: 'hint doc-reading', textContent: r.reading }), ...(r.loud ?? []).map((l) => h('div', { className: 'doc-read-badly', textContent: l })));
+    return tds;
+  };
   const table = h('table', { className: 'documents-table' },
     h('thead', {}, h('tr', {}, ...heads.map((t) => h('th', { textContent: t })))),
-    h('tbody', {}, ...rows.map((r) => h('tr', { title: r.file }, ...cells(r)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', { title: r.file, ...(r.loud?.length ? { className: 'read-badly' } : {}) }, ...cells(r)))),
   );
   const parts: Node[] = [h('h3', { textContent: `${w().documents} (${rows.length})` }), rows.length ? table : h('p', { textContent: w().none })];
   if (uploads?.enabled) parts.push(uploadZone(base, uploads.maxBytes, () => { changed(); rerender(); }));

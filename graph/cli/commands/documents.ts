@@ -4,7 +4,6 @@ import { withStore } from '../open-store.ts';
 import { listDocuments } from '../../ingest/documents-list.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { describeReport, readBadly } from '../../ingest/format-summary.ts';
-import { readingReports } from '../../etl/reading-reports.ts';
 
 export const documentsCommand: Command = {
   name: 'documents',
@@ -13,9 +12,8 @@ export const documentsCommand: Command = {
     const args = parseCliArgs(argv);
     const library = await SourceLibrary.open(dataDirOf(args));
     const docs = await withStore(args, (store) => listDocuments(library, store));
-    const reports = new Map(readingReports(await library.allSources()).map((r) => [r.doc, r]));
     if (args.json) {
-      console.log(JSON.stringify(docs.map((d) => ({ ...d, report: reports.get(d.file) })), null, 2));
+      console.log(JSON.stringify(docs, null, 2));
       return 0;
     }
     if (docs.length === 0) {
@@ -27,11 +25,11 @@ export const documentsCommand: Command = {
       const counts = `${d.inStore.nodes} nodes, ${d.inStore.edges} edges${shared}`;
       console.log(`${d.file}  ${d.date ?? '—'}  ${d.number ?? '—'}  ${counts}${d.origin === 'seed' ? '  (seed)' : ''}`);
       console.log(`    ${d.title ?? '(no title)'}`);
-      const r = reports.get(d.file);
+      const r = d.report;
       if (r) for (const line of describeReport(r)) console.log(line.replace(/^ {10}/, '    ').replace(/^ {7}!!/, '  !!'));
     }
     console.log(`${docs.length} document(s)`);
-    const poor = [...reports.values()].filter(readBadly);
+    const poor = docs.flatMap((d) => (d.report && readBadly(d.report) ? [d.report] : []));
     if (poor.length > 0) console.log(`!! ${poor.length} document(s) read badly (no responsibility read or a table without rows): ${poor.map((r) => r.doc).join(', ')}`);
     return 0;
   },

@@ -26,6 +26,25 @@ describe('documents panel helpers', () => {
     expect(documentRows(null, plain)).toEqual([{ file: 'b.txt', title: '', number: '', date: '2009-01-01', counts: '' }]);
   });
 
+  it('shows what was read under each document, and marks one read as nothing with its lines', () => {
+    const report = {
+      doc: 'odd.txt', jurisdiction: '深圳市', sections: 2, tableRows: 0, clauses: { seed: 0, bracketed: 0, unsplit: 0, prose: 0 },
+      units: { known: 0, new: 0, untyped: 0, newNames: [], untypedNames: [] }, responsibilityEdges: 0,
+      deadlines: { normalised: 0, notNormalised: 0, notNormalisedLines: [] }, technologyLinks: 0,
+      warnings: [
+        { doc: 'odd.txt', line: 3, kind: 'no-responsibility', message: 'mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read' },
+        { doc: 'odd.txt', line: 4, kind: 'new-unit', message: '1 unit(s) not in the glossary' },
+      ],
+    };
+    const loaded = { documents: [{ file: 'odd.txt', origin: 'ingested', inStore: { nodes: 3, edges: 2 }, report }] };
+    expect(documentRows(loaded, null)[0]).toMatchObject({
+      reading: '读取：深圳市，2 节，0 表行，0 条责任关系',
+      loud: ['!! line 3: mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read'],
+    });
+    const upload = describeUpload({ files: [{ input: 'odd.txt', status: 'new', file: 'odd.txt', warnings: [], report }], nodesAdded: 3, nodesRemoved: 0, edgesAdded: 2, edgesRemoved: 0 });
+    expect(upload.slice(0, 2)).toEqual(['odd.txt: new as odd.txt — 读取：深圳市，2 节，0 表行，0 条责任关系', 'odd.txt !! line 3: mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read']);
+  });
+
   it('refuses files over the limit before sending', () => {
     expect(splitBySize([{ name: 'a', size: 10 }, { name: 'b', size: 3_000_000 }], 2_000_000)).toEqual({ send: [{ name: 'a', size: 10 }], tooBig: ['b: refused — larger than 2 MB'] });
   });
