@@ -73,7 +73,7 @@ describe('Documents panel with uploads enabled', () => {
     await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: dt });
     await page.waitForFunction(() => (document.querySelector('.upload-log')?.textContent ?? '').includes('blank.txt'));
     const log = await page.$$eval('.upload-log li', (lis) => lis.map((li) => li.textContent));
-    expect(log[0]).toBe('dropped.txt: new as dropped.txt');
+    expect(log[0]).toBe('dropped.txt: new as dropped.txt — 读取：深圳市，1 节，0 表行，1 条责任关系');
     expect(log).toContain('blank.txt: refused — empty file (0 bytes)');
     expect((await store.exportGraph()).nodes.some((n) => n.evidence.some((e) => e.doc === 'dropped.txt'))).toBe(true);
   });
