@@ -32,8 +32,8 @@ describe('documents panel helpers', () => {
       units: { known: 0, new: 0, untyped: 0, newNames: [], untypedNames: [] }, responsibilityEdges: 0,
       deadlines: { normalised: 0, notNormalised: 0, notNormalisedLines: [] }, technologyLinks: 0,
       warnings: [
-        { doc: 'odd.txt', line: 3, kind: 'no-responsibility', message: 'mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read' },
-        { doc: 'odd.txt', line: 4, kind: 'new-unit', message: '1 unit(s) not in the glossary' },
+        { doc: 'odd.txt', line: 3, kind: 'no-responsibility' as const, message: 'mentions 牵头 / 配合 / 责任单位 / 分工 on line 3 but no responsibility (LEADS / COOPERATES) was read' },
+        { doc: 'odd.txt', line: 4, kind: 'new-unit' as const, message: '1 unit(s) not in the glossary' },
       ],
     };
     const loaded = { documents: [{ file: 'odd.txt', origin: 'ingested', inStore: { nodes: 3, edges: 2 }, report }] };
