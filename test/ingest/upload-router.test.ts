@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DocFileSchema } from '../../graph/api/endpoints.ts';
 import { errorHandler } from '../../server/http/error-handler.ts';
 import { createUploadRouter } from '../../server/routes/documents-upload.ts';
 import { FIX, S000, seededEnv, type Env } from './helpers.ts';
@@ -59,6 +60,24 @@ describe('upload router', () => {
     expect(changes()).toBe(1);
     const listed = (await (await fetch(`${base}/documents/loaded`)).json()) as { documents: { file: string; origin: string }[] };
     expect(listed.documents.map((d) => [d.file, d.origin])).toEqual([[S000, 'ingested'], ['004_6d8794a7fddf0732.txt', 'seed']]);
+  });
+
+  it('a 200-character CJK upload name is stored under a name the evidence routes accept, and can be removed', async () => {
+    const { base } = await start(true);
+    const name = `${'深圳市关于加快推进科技创新工作的实施方案'.repeat(10).slice(0, 196)}.txt`;
+    expect([...name].length).toBe(200);
+    const text = '文   号: 深府〔2099〕2号\n\n一、总体要求\n责任单位：市教育局牵头。\n';
+    const raw = await upload(base, name, Buffer.from(text));
+    const res = (await raw.json()) as { files: { status: string; file: string }[] };
+    expect(raw.status).toBe(200);
+    expect(res.files[0]!.status).toBe('new');
+    const file = res.files[0]!.file;
+    expect(Buffer.byteLength(file)).toBeLessThanOrEqual(124);
+    expect(DocFileSchema.safeParse(file).success).toBe(true);
+    expect((await env!.library.readSource(file)).lines).toContain('责任单位：市教育局牵头。');
+    const del = await fetch(`${base}/admin/documents/${encodeURIComponent(file)}`, { method: 'DELETE', headers: { 'x-csrf-token': await tokenOf(base) } });
+    expect(del.status).toBe(200);
+    expect(env!.library.entries().some((d) => d.file === file)).toBe(false);
   });
 
   it('rejects a path as a name and an upload over the size limit', async () => {
