@@ -8,11 +8,12 @@ import type { SourceDocument } from './types.ts';
 /**
  * The reading report of each document, read against the technology catalogue the set itself
  * holds (as the ETL reads them together): what `kg documents` and `kg check` show per document.
+ * With `only`, the report of that one document (the others give the catalogue only).
  */
-export function readingReports(sources: readonly SourceDocument[]): ReadingReport[] {
+export function readingReports(sources: readonly SourceDocument[], only?: string): ReadingReport[] {
   const structures = sources.map(readStructure);
   // In file order, as the ETL finds the catalogue.
   const byFile = [...structures].sort((a, b) => (a.parsed.source.file < b.parsed.source.file ? -1 : 1));
   const tech = technologySetOf(byFile.map((s) => s.parsed));
-  return structures.map((s) => readingReport(s, readFacts(s, tech)));
+  return structures.filter((s) => only === undefined || s.parsed.source.file === only).map((s) => readingReport(s, readFacts(s, tech)));
 }

@@ -1,4 +1,4 @@
-import { LOUD_WARNING_KINDS, type ReadingReport } from '../model/index.ts';
+import { loudWarnings, readBadly, type ReadingReport } from '../model/index.ts';
 import type { FileOutcome, IngestSummary } from './ingest.ts';
 
 const MAX_WARNINGS_SHOWN = 3;
@@ -14,8 +14,8 @@ export function formatIngestSummary(s: IngestSummary): string {
   out.push(`documents: ${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.refused} refused, ${c.failed} failed${c.held ? `, ${c.held} held back (see above; --force applies them)` : ''}`);
   if (s.dependents > 0) out.push(`a seed changed: ${s.dependents} other document(s) re-read against its catalogue`);
   out.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}, warnings ${s.warnings}`);
-  const poor = s.files.filter((f) => f.report && readBadly(f.report));
-  if (poor.length > 0) out.push(`!! ${poor.length} document(s) read badly (no responsibility read or a table without rows): ${poor.map((f) => f.file).join(', ')}`);
+  const poor = readBadlyLine(s.files.flatMap((f) => (f.report ? [f.report] : [])));
+  if (poor) out.push(poor);
   return out.join('\n');
 }
 
@@ -31,20 +31,19 @@ function formatOutcome(f: FileOutcome): string[] {
   return lines;
 }
 
-const LOUD = new Set<string>(LOUD_WARNING_KINDS);
-
-/** Responsibility wording or a table header with nothing read from it: the document must not look green. */
-export function readBadly(r: ReadingReport): boolean {
-  return r.warnings.some((w) => LOUD.has(w.kind));
+/** The closing line naming the documents read badly, or null when there are none. */
+export function readBadlyLine(reports: readonly ReadingReport[]): string | null {
+  const poor = reports.filter(readBadly);
+  return poor.length > 0 ? `!! ${poor.length} document(s) read badly (no responsibility read or a table without rows): ${poor.map((r) => r.doc).join(', ')}` : null;
 }
 
 /** What was read, one line, then the loud warnings (each with its line) marked so they stand out. */
-export function describeReport(r: ReadingReport): string[] {
+export function describeReport(r: ReadingReport, indent = '          ', loudIndent = '       '): string[] {
   const c = r.clauses;
   const clauses = Object.entries(c).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   const lines = [
-    `          read: ${r.jurisdiction}; ${r.sections} section(s), ${r.tableRows} table row(s), clauses ${clauses}; ${r.responsibilityEdges} responsibility edge(s), units ${r.units.known} known / ${r.units.new} new / ${r.units.untyped} untyped, deadlines ${r.deadlines.normalised} read / ${r.deadlines.notNormalised} not, ${r.technologyLinks} technology link(s)`,
+    `${indent}read: ${r.jurisdiction}; ${r.sections} section(s), ${r.tableRows} table row(s), clauses ${clauses}; ${r.responsibilityEdges} responsibility edge(s), units ${r.units.known} known / ${r.units.new} new / ${r.units.untyped} untyped, deadlines ${r.deadlines.normalised} read / ${r.deadlines.notNormalised} not, ${r.technologyLinks} technology link(s)`,
   ];
-  for (const w of r.warnings) if (LOUD.has(w.kind)) lines.push(`       !! line ${w.line} ${w.kind}: ${w.message}`);
+  for (const w of loudWarnings(r)) lines.push(`${loudIndent}!! line ${w.line} ${w.kind}: ${w.message}`);
   return lines;
 }

@@ -1,4 +1,4 @@
-import { EtlContext, readFacts, slot, type DocFacts, type Slots } from '../etl/etl-context.ts';
+import { readFacts, slot, type DocFacts, type EtlContext, type Slots } from '../etl/etl-context.ts';
 import { DEPENDENCY_CAPS } from '../etl/dependencies.ts';
 import { ORGANISATION_CAPS } from '../etl/organisations.ts';
 import { foldOwnPart } from '../etl/step-parts.ts';
@@ -7,7 +7,8 @@ import { readTechnologyCatalogue } from '../etl/entities/technology-catalogue.ts
 import { foldEdge, foldNode } from '../etl/fold-slots.ts';
 import { GraphAccumulator } from '../etl/merge-fragments.ts';
 import { readStructure } from '../etl/parse-document.ts';
-import { readingReport, readingReportOf } from '../etl/reading-report.ts';
+import { readingReport } from '../etl/reading-report.ts';
+import { readingReports } from '../etl/reading-reports.ts';
 import type { SourceDocument } from '../etl/types.ts';
 import { sortGraphJson, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
 import { splitByDocument, splitOne, type DocumentFragment } from './split-by-document.ts';
@@ -95,6 +96,6 @@ export function readWhole(ctx: { sources: readonly SourceDocument[] }, source: S
   const graph = rules.merges.length > 0 ? applyMergeRules(result.graph, rules) : result.graph;
   const out = splitByDocument(graph, new Set([source.file])).get(source.file)!;
   for (const w of result.warnings) if (w.doc === source.file) out.warnings.push(w);
-  // The technologies as this reading has them: the document may be the catalogue itself.
-  return { ...out, report: readingReportOf(source, EtlContext.of(sources).tech) };
+  // Against the catalogue this reading has (the document may be it), without the others' facts.
+  return { ...out, report: readingReports(sources, source.file)[0] };
 }

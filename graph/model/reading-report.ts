@@ -43,3 +43,14 @@ export type ReadingReport = z.infer<typeof ReadingReportSchema>;
 
 /** Warnings that mean the document was read as (almost) nothing: shown before all others. */
 export const LOUD_WARNING_KINDS = ['no-responsibility', 'table-without-rows'] as const;
+const LOUD = new Set<string>(LOUD_WARNING_KINDS);
+
+/** The report's warnings that mean the document was read as (almost) nothing. */
+export function loudWarnings(r: ReadingReport | undefined): ReadingReport['warnings'] {
+  return (r?.warnings ?? []).filter((w) => LOUD.has(w.kind));
+}
+
+/** Responsibility wording or a table header with nothing read from it: the document must not look green. */
+export function readBadly(r: ReadingReport): boolean {
+  return loudWarnings(r).length > 0;
+}

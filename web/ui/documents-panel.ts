@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentsResponse } from '../api/client.ts';
-import { LOUD_WARNING_KINDS, ReadingReportSchema, type ReadingReport } from '../../graph/model/index.ts';
+import { ReadingReportSchema, loudWarnings, type ReadingReport } from '../../graph/model/index.ts';
 import { getLang } from './i18n.ts';
 
 // The panel's own words, in the app's two languages.
@@ -56,10 +56,9 @@ export const UploadSummarySchema = z.object({
 export type UploadSummary = z.infer<typeof UploadSummarySchema>;
 export type DocumentRow = { file: string; title: string; number: string; date: string; counts: string; reading?: string; loud?: string[] };
 
-const LOUD = new Set<string>(LOUD_WARNING_KINDS);
 /** The warnings that mean a document was read as (almost) nothing, each with its line. */
-export function loudWarnings(r: ReadingReport | undefined): string[] {
-  return (r?.warnings ?? []).filter((x) => LOUD.has(x.kind)).map((x) => `!! line ${x.line}: ${x.message}`);
+function loudLines(r: ReadingReport | undefined): string[] {
+  return loudWarnings(r).map((x) => `!! line ${x.line}: ${x.message}`);
 }
 
 /** One line per uploaded file, worded for a person. */
@@ -68,7 +67,7 @@ export function describeUpload(s: UploadSummary): string[] {
     if (f.status === 'refused' || f.status === 'failed') return `${f.input}: ${f.status} — ${f.message ?? ''}`;
     const warn = f.warnings.length > 0 ? `, ${f.warnings.length} warning(s)` : '';
     const read = f.report ? ` — ${w().read(f.report)}` : '';
-    return [`${f.input}: ${f.status}${f.file ? ` as ${f.file}` : ''}${warn}${read}`, ...loudWarnings(f.report).map((l) => `${f.input} ${l}`)];
+    return [`${f.input}: ${f.status}${f.file ? ` as ${f.file}` : ''}${warn}${read}`, ...loudLines(f.report).map((l) => `${f.input} ${l}`)];
   }).flat();
   if (s.files.some((f) => f.status === 'new' || f.status === 'updated')) {
     lines.push(`nodes +${s.nodesAdded} −${s.nodesRemoved}, edges +${s.edgesAdded} −${s.edgesRemoved}`);
@@ -82,7 +81,7 @@ export function documentRows(loaded: z.infer<typeof LoadedSchema> | null, plain:
     return loaded.documents.map((d) => ({
       file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '',
       counts: `${d.inStore.nodes} / ${d.inStore.edges}${d.inStore.sharedTasks ? ` · ${w().shared(d.inStore.sharedTasks)}` : ''}`,
-      ...(d.report ? { reading: w().read(d.report), loud: loudWarnings(d.report) } : {}),
+      ...(d.report ? { reading: w().read(d.report), loud: loudLines(d.report) } : {}),
     }));
   }
   return (plain?.documents ?? []).map((d) => ({ file: d.file, title: d.title ?? '', number: d.number ?? '', date: d.date ?? '', counts: '' }));

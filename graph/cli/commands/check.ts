@@ -1,12 +1,13 @@
 import { findRowDisagreements } from '../../analysis/row-agreement.ts';
 import type { ConsistencyFinding, ExtractionWarning, RowDisagreement } from '../../model/index.ts';
 import { buildGraph } from '../../etl/build-graph.ts';
-import type { Command } from '../command.ts';
-import { readSources } from '../read-sources.ts';
-import { dataDirOf, parseCliArgs } from '../cli-args.ts';
-import { SourceLibrary } from '../../ingest/library.ts';
-import { describeReport, readBadly } from '../../ingest/format-summary.ts';
 import { readingReports } from '../../etl/reading-reports.ts';
+import { describeReport } from '../../ingest/format-summary.ts';
+import { SourceLibrary } from '../../ingest/library.ts';
+import { readBadly } from '../../model/index.ts';
+import type { Command } from '../command.ts';
+import { dataDirOf, parseCliArgs } from '../cli-args.ts';
+import { readSources } from '../read-sources.ts';
 
 export const checkCommand: Command = {
   name: 'check',

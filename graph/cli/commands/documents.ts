@@ -3,7 +3,7 @@ import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
 import { listDocuments } from '../../ingest/documents-list.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
-import { describeReport, readBadly } from '../../ingest/format-summary.ts';
+import { describeReport, readBadlyLine } from '../../ingest/format-summary.ts';
 
 export const documentsCommand: Command = {
   name: 'documents',
@@ -25,12 +25,11 @@ export const documentsCommand: Command = {
       const counts = `${d.inStore.nodes} nodes, ${d.inStore.edges} edges${shared}`;
       console.log(`${d.file}  ${d.date ?? '—'}  ${d.number ?? '—'}  ${counts}${d.origin === 'seed' ? '  (seed)' : ''}`);
       console.log(`    ${d.title ?? '(no title)'}`);
-      const r = d.report;
-      if (r) for (const line of describeReport(r)) console.log(line.replace(/^ {10}/, '    ').replace(/^ {7}!!/, '  !!'));
+      if (d.report) for (const line of describeReport(d.report, '    ', '  ')) console.log(line);
     }
     console.log(`${docs.length} document(s)`);
-    const poor = docs.flatMap((d) => (d.report && readBadly(d.report) ? [d.report] : []));
-    if (poor.length > 0) console.log(`!! ${poor.length} document(s) read badly (no responsibility read or a table without rows): ${poor.map((r) => r.doc).join(', ')}`);
+    const poor = readBadlyLine(docs.flatMap((d) => (d.report ? [d.report] : [])));
+    if (poor) console.log(poor);
     return 0;
   },
 };
