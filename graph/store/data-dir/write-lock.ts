@@ -1,5 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoreUnavailableError } from '../errors.ts';
@@ -32,13 +33,38 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readOwner(path: string): Promise<LockOwner | null> {
-  const text = await readFile(path, 'utf8').catch(() => null);
+function parseOwner(text: string | null): LockOwner | null {
   if (text === null) return null;
   try {
     return OwnerSchema.parse(JSON.parse(text));
   } catch {
     return null;
+  }
+}
+
+/**
+ * Removes a stale lock, once. Writers that saw the same stale lock take turns on a second
+ * lock file, and each removes the lock only if it still holds what it judged stale: without
+ * this, a late one would remove the lock the first had just taken, and two would write.
+ */
+async function breakStale(path: string, seen: string | null): Promise<void> {
+  const breaker = `${path}.break`;
+  const fh = await open(breaker, 'wx').catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+    return null;
+  });
+  if (!fh) {
+    // Held for a few milliseconds; one older than that was left by a writer killed while breaking.
+    const st = await stat(breaker).catch(() => null);
+    if (st && Date.now() - st.mtimeMs > 2000) await rm(breaker, { force: true });
+    else await new Promise((r) => setTimeout(r, 10));
+    return;
+  }
+  try {
+    if ((await readFile(path, 'utf8').catch(() => null)) === seen) await rm(path, { force: true });
+  } finally {
+    await fh.close();
+    await rm(breaker, { force: true });
   }
 }
 
@@ -63,7 +89,8 @@ export async function acquireWriteLock(dataDir: string, options: LockOptions): P
   await mkdir(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: options.command };
-  const text = JSON.stringify(owner);
+  // The nonce tells two locks of one process apart: release removes only its own.
+  const text = JSON.stringify({ ...owner, nonce: randomBytes(6).toString('hex') });
   const deadline = Date.now() + (options.waitMs ?? 0);
   let told = false;
   let delay = 20;
@@ -81,11 +108,10 @@ export async function acquireWriteLock(dataDir: string, options: LockOptions): P
         throw new StoreUnavailableError(`cannot lock ${dataDir} for writing: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the data directory is writable');
       }
     }
-    const holder = await readOwner(path);
+    const seen = await readFile(path, 'utf8').catch(() => null);
+    const holder = parseOwner(seen);
     if (await isStale(path, holder)) {
-      // Rename first: of two processes that both saw the stale lock, only one moves it away.
-      const aside = `${path}.${process.pid}.stale`;
-      if (await rename(path, aside).then(() => true, () => false)) await rm(aside, { force: true });
+      await breakStale(path, seen);
       continue;
     }
     if (Date.now() >= deadline) {
