@@ -1,4 +1,5 @@
 import type { LineText } from './sections.ts';
+import { isCollectivePhrase } from './unit-kinds.ts';
 
 /**
  * The vocabulary of responsibility wording, in one place: labels (牵头单位：…), the roles they
@@ -39,7 +40,8 @@ export function statesFirstLeads(lines: readonly string[]): boolean {
 const UNIT_END = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|单位|部门|门|队|站|馆|社|联|团)等?$/;
 
 export function looksLikeUnitList(text: string): boolean {
-  return text.length >= 2 && UNIT_END.test(text);
+  // 各镇街 / 各有关单位: a collective phrase stands for units too.
+  return text.length >= 2 && (UNIT_END.test(text) || isCollectivePhrase(text.replace(/等$/u, '')));
 }
 
 /**

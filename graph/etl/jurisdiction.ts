@@ -50,7 +50,7 @@ export function readJurisdiction(source: Pick<SourceDocument, 'header' | 'lines'
 }
 
 // A plain-text plan without a page header: its first line names it (广州市推进…工作方案).
-const TITLE = /^[\u4e00-\u9fa5《》（）()\d、—-]{4,60}(?:方案|规划|计划|意见|通知|办法|纲要|分工|要点|措施|行动|决定|细则|清单|分工表)(?:（[^）]{1,20}）)?$/u;
+const TITLE = /^[\u4e00-\u9fa5《》（）()\d、—-]{4,60}(?:方案|规划|计划|意见|通知|办法|纲要|分工|要点|措施|行动|决定|细则|清单|[分解览务单]表)(?:（[^）]{1,20}）)?$/u;
 
 /** The first non-empty line when it reads as a document title, else null. */
 function titleLine(lines: readonly string[]): string | null {
@@ -103,6 +103,8 @@ export const HOME: PlacedJurisdiction = prepareJurisdiction({ province: null, ci
 /** A unit's name and jurisdiction in the document's jurisdiction; the name is unchanged for the glossary's own. */
 export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): { canonical: string; jurisdiction: string } {
   const name = unit.canonical;
+  // 团区委 in 越秀区's document: 团广州市越秀区委, as 团市委 is 团广州市委.
+  if (j.district && /^团[区县]委$/u.test(name)) return { canonical: `团${j.cityHome ? '' : j.cityLabel}${j.district}委`, jurisdiction: `${j.cityLabel}${j.district}` };
   switch (unit.scope) {
     case 'city': {
       if (j.cityHome) return { canonical: name, jurisdiction: j.cityLabel };
@@ -119,14 +121,20 @@ export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): 
     case 'named-district': {
       const district = /^.+?(?:新区|区|县)/u.exec(name)?.[0] ?? '';
       if (!j.cityHome && j.cityLabel.startsWith('（')) return { canonical: name, jurisdiction: district };
-      return { canonical: j.cityHome ? name : `${j.cityLabel}${name}`, jurisdiction: `${j.cityLabel}${district}` };
+      // 珠海高新区管委会 already names its city: not 珠海市珠海高新区管委会.
+      const namesCity = name.startsWith(j.cityLabel.slice(0, -1));
+      return { canonical: j.cityHome || namesCity ? name : `${j.cityLabel}${name}`, jurisdiction: `${j.cityLabel}${namesCity ? district.slice(j.cityLabel.length - 1) : district}` };
     }
     case 'province': {
       const rest = name.charCodeAt(0) === 0x7701 ? name.slice(1) : name; // 省
       return { canonical: j.provinceHome ? name : `${j.provinceLabel}${rest}`, jurisdiction: j.provinceLabel };
     }
-    case 'document':
-      return { canonical: j.home ? name : `${j.label}${name}`, jurisdiction: j.label };
+    case 'document': {
+      if (j.home) return { canonical: name, jurisdiction: j.label };
+      // 市供销社, typed by its name only: the city's, once (not 清远市市供销社).
+      if (name.startsWith('市')) return { canonical: `${j.cityLabel}${name.slice(1)}`, jurisdiction: j.cityLabel };
+      return { canonical: `${j.label}${name}`, jurisdiction: j.label };
+    }
     case 'fixed':
       return { canonical: name, jurisdiction: unit.jurisdiction ?? (unit.level === 'national' ? '国家' : j.label) };
   }

@@ -73,11 +73,13 @@ function countUnits(s: DocumentStructure, units: DocumentUnits): { known: number
     const r = units.row(i);
     add(r.lead);
     add(r.coop);
+    add(r.resp);
   }
   for (let i = 0; i < s.clauses.length; i++) {
     const r = units.clause(i);
     add(r.lead);
     add(r.coop);
+    add(r.resp);
   }
   let known = 0;
   const newNames: string[] = [];

@@ -59,9 +59,18 @@ export function parseClauses(lines: readonly string[], endLine = lines.length, o
   for (let i = 0; i < Math.min(endLine, lines.length); i++) {
     if (skip?.(i + 1)) continue;
     const c = parseClauseAt(lines, i, options);
-    if (c) out.push(c);
+    if (!c) continue;
+    out.push(c);
+    // A bracketed clause that wraps owns its later lines: 协同单位：… on the next line is not a clause of its own.
+    i = Math.max(i, lastLineOf(c) - 1);
   }
   return out;
+}
+
+function lastLineOf(c: ResponsibilityClause): number {
+  let last = c.line;
+  for (const p of [...c.lead, ...c.coop, ...c.resp]) if (p.line > last) last = p.line;
+  return last;
 }
 
 function mayHoldClause(text: string): boolean {

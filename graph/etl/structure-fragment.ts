@@ -56,11 +56,14 @@ function rowDeadlines(r: TableRow, ctx: TimeContext): TimeInterval[] {
   return out;
 }
 
+// The date under the signature (　　2024年3月15日) is when the document was signed, not a deadline of its last section.
+const SIGNED_DATE = /^[\s\u3000]*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[\s\u3000]*$/u;
+
 function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {
   const out: TimeInterval[] = [];
   // A module function, not a closure per section: the TypeScript loader names every such closure.
   let keys = readDeadlines(rec.title, ctx, out, null);
-  for (const t of rec.texts) keys = readDeadlines(t.text, ctx, out, keys);
+  for (const t of rec.texts) if (!SIGNED_DATE.test(t.text)) keys = readDeadlines(t.text, ctx, out, keys);
   if (rec.goals) keys = readDeadlines(rec.goals.text, ctx, out, keys);
   if (rec.work && !rec.inline) readDeadlines(rec.work.text, ctx, out, keys); // a parent's deadlines include its items'
   return out;
