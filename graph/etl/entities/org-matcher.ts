@@ -23,17 +23,17 @@ export function glossaryEntry(name: string): OrganisationEntry | undefined {
 const AGENCY_TAIL = /^(?:筹备办|管委会|管理委员会|执行局)/;
 
 // Unknown names by suffix: find the suffix, then walk left over name characters (no punctuation).
-const SUFFIX = /股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所|医院/g;
+const SUFFIX = /股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所/g;
 /** A character a name may hold: [\u4e00-\u9fa5A-Za-z0-9（）], tested by code (this runs on every character walked). */
 function isNameChar(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fa5) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0xff08 || c === 0xff09;
 }
 const MAX_NAME = 24;
-const SUFFIX_ONLY = /^(?:集团|股份)*$/;
+const SUFFIX_ONLY = /^(?:集团|股份)+$/;
 const LEFT_CUT =
   /.*(?:依托|拟成立的|组建|共建|新建|创建|设立|成立|参与|承担|落户|申报|引导|推动|推进|加快|加强|建设|支持|组织|提升|发挥|促进|筹建|建成|建立|引进|鼓励|发展|完成|以及|包括|通过|联合|合作|吸引|探索|与|和|及|对|由|的|为|等|在|以)/;
 const GENERIC =
-  /各|^(?:特色|专业|有关|相关|若干|一批|一个|国内外|境内外|知名|著名|高水平|研究型|民办|公办|该|本|其|重点|新建|大型|中小|龙头|骨干|国家|省|市|区|深港|技能|附属|综合|专科|定点)|个|企业$|[0-9]+$/;
+  /各|^(?:特色|专业|有关|相关|若干|一批|一个|国内外|境内外|知名|著名|高水平|研究型|民办|公办|该|本|其|重点|新建|大型|中小|龙头|骨干|国家|省|市|区|深港|技能)|个|企业$|[0-9]+$/;
 // A stem made of common nouns (企业研究院, 高校联合实验室) is a kind of body, not a name.
 const GENERIC_NOUN = /企业|高校|院校|机构|单位|部门|政府/;
 const ENTERPRISE_SUFFIX = /(?:有限公司|集团)$/;
@@ -94,7 +94,7 @@ function byIndex(a: OrgMention, b: OrgMention): number {
 const NOT_NAMES = new Set(['深港证券交易所', '工程研究院']);
 
 function isPlausibleName(name: string): boolean {
-  const stem = name.replace(/(?:股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所|医院)$/, '');
+  const stem = name.replace(/(?:股份有限公司|有限公司|集团|大学|学院|研究院|研究所|交易所)$/, '');
   if (stem.length < 2 || NOT_NAMES.has(name)) return false;
   return !GENERIC.test(stem) && !GENERIC_NOUN.test(stem);
 }
