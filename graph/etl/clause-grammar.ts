@@ -111,10 +111,22 @@ export function splitFirst(parts: readonly LineText[]): { first: LineText[]; res
   const all = splitParts(parts);
   const head = all[0];
   if (!head) return { first: [], rest: [] };
-  const m = /[、，,]/.exec(head.text);
-  if (!m) return { first: [head], rest: all.slice(1) };
-  const firstText = trimSeparators(head.text.slice(0, m.index));
-  const restText = trimSeparators(head.text.slice(m.index + 1));
+  const at = firstSeparator(head.text);
+  if (at < 0) return { first: [head], rest: all.slice(1) };
+  const firstText = trimSeparators(head.text.slice(0, at));
+  const restText = trimSeparators(head.text.slice(at + 1));
   const rest = restText ? [{ line: head.line, text: restText }, ...all.slice(1)] : all.slice(1);
   return { first: firstText ? [{ line: head.line, text: firstText }] : [], rest };
+}
+
+/** The first 、，, outside brackets: 各县（市、区）人民政府 is one unit. */
+function firstSeparator(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(') depth++;
+    else if ((c === '）' || c === ')') && depth > 0) depth--;
+    else if (depth === 0 && (c === '、' || c === '，' || c === ',')) return i;
+  }
+  return -1;
 }

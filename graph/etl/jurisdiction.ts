@@ -132,7 +132,7 @@ export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): 
     case 'document': {
       if (j.home) return { canonical: name, jurisdiction: j.label };
       // 市供销社, typed by its name only: the city's, once (not 清远市市供销社).
-      if (name.startsWith('市')) return { canonical: `${j.cityLabel}${name.slice(1)}`, jurisdiction: j.cityLabel };
+      if (name.startsWith('市') && !unit.collective) return { canonical: `${j.cityLabel}${name.slice(1)}`, jurisdiction: j.cityLabel };
       return { canonical: `${j.label}${name}`, jurisdiction: j.label };
     }
     case 'fixed':

@@ -181,7 +181,8 @@ function readProse(text: string, line: number): ResponsibilityClause | null {
     const start = text.indexOf(sentence, at);
     at = start + sentence.length;
     if (sentence.length > MAX_CLAUSE_CHARS) continue;
-    const m = matchProse(sentence);
+    // \u3000\u3000由A牵头负责，…: a paragraph's indent is no part of the sentence.
+    const m = matchProse(sentence.replace(/^[\s\u3000]+/u, ''));
     if (!m) continue;
     const lead = splitParts([{ line, text: m.lead }]);
     const coop = m.coop === null ? [] : splitParts([{ line, text: m.coop }]);

@@ -56,7 +56,7 @@ function rowDeadlines(r: TableRow, ctx: TimeContext): TimeInterval[] {
   return out;
 }
 
-// The date under the signature (　　2024年3月15日) is when the document was signed, not a deadline of its last section.
+// The date under the signature (\u3000\u30002024年3月15日) is when the document was signed, not a deadline of its last section.
 const SIGNED_DATE = /^[\s\u3000]*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日[\s\u3000]*$/u;
 
 function sectionDeadlines(rec: SectionRecord, ctx: TimeContext): TimeInterval[] {
