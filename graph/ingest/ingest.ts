@@ -5,10 +5,15 @@ import type { GraphJson, ReadingReport } from '../model/index.ts';
 import type { GraphStore, LoadSummary } from '../store/types.ts';
 import { buildFragments, type DocumentFragment } from './fragment.ts';
 import { FragmentWriter, type Written } from './fragment-writer.ts';
+import { documentKey } from './document-key.ts';
 import { entryFor, type SourceLibrary } from './library.ts';
 import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
 import { annotateEvidence, writeLocations } from './formats/locations.ts';
+import { FormatRefusal } from './formats/limits.ts';
+import { markAttachment } from './fetch/attachment-link.ts';
+import { withDocumentUrl } from './fetch/document-url.ts';
+import { documentIdOf } from '../etl/parse-document.ts';
 import { prepareInput, readCapped, type InputFormat, type PreparedInput } from './read-input.ts';
 import { reapplyDocuments } from './reapply.ts';
 import { checkReplacement, sizeIn, textChars, type HeldReplacement } from './replacement-guard.ts';
@@ -67,6 +72,12 @@ export interface InputRef {
   input: string;
   /** Byte size when known up front, for the progress ETA. */
   size?: number;
+  /** File name for the format and the evidence doc name when `input` is not a path (a URL); known once read() resolved. */
+  name?: string;
+  /** The address it was fetched from, recorded as the document's URL; known once read() resolved. */
+  url?: string;
+  /** The input (earlier in the run) this one is an attachment of: its Document gets `attachedTo`. */
+  attachTo?: string;
   read(): Promise<Uint8Array>;
 }
 
@@ -74,7 +85,7 @@ export async function fileInputs(paths: readonly string[]): Promise<InputRef[]> 
   return Promise.all(paths.map(async (p) => ({ input: p, size: (await stat(p).catch(() => null))?.size ?? 0, read: () => readCapped(p) })));
 }
 
-type Ready = Extract<PreparedInput, { ok: true }> & { index: number; file: string; known: boolean };
+type Ready = Extract<PreparedInput, { ok: true }> & { index: number; file: string; known: boolean; from: string; attachedTo?: string };
 
 /**
  * For each input: decode → source → same content as the loaded version? skip : build its fragment
@@ -101,7 +112,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
         if (result instanceof Error) throw result;
         const counts = { nodes: frag.graph.nodes.length, edges: frag.graph.edges.length };
         await writeLocations(library.sourcesDir, r.file, r.locations);
-        await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: basename(r.input) }));
+        await library.save(r.source, entryFor(r.source, 'ingested', counts, { encoding: r.encoding, ingestedFrom: r.from, ...(r.attachedTo ? { attachedTo: r.attachedTo } : {}) }));
         saved.push(r);
         outcomes[r.index] = {
           input: r.input,
@@ -172,6 +183,7 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
         continue;
       }
       annotateEvidence(frag.graph, r.file, r.locations);
+      if (r.attachedTo) markAttachment(frag.graph, r.file, r.attachedTo);
       await writer.add({ r, frag }, r.file, frag.graph);
     }
   };
@@ -180,13 +192,18 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     await writer.flush();
   };
 
+  /** Input → its Document's id, for the attachments that follow it. */
+  const documentIds = new Map<string, string>();
   for (const [index, ref] of inputs.entries()) {
     let prepared: PreparedInput;
     try {
       const data = await ref.read();
-      prepared = await prepareInput(ref.input, basename(ref.input), data);
+      prepared = await prepareInput(ref.input, ref.name ?? basename(ref.input), data);
+      if (prepared.ok && ref.url) prepared = withDocumentUrl(prepared, ref.url);
     } catch (err) {
-      prepared = { ok: false, input: ref.input, reason: 'unreadable', message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, bytes: 0 };
+      // A fetch refused (too large, wrong type, timeout) says why in its own words.
+      const message = err instanceof FormatRefusal ? err.message : `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+      prepared = { ok: false, input: ref.input, reason: 'unreadable', message, bytes: 0 };
     }
     bytes += prepared.bytes;
     if (!prepared.ok) {
@@ -194,11 +211,19 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
       tick(ref.input);
       continue;
     }
-    // Two versions of one document in the same run: the later one must see the earlier one loaded.
+    // Two versions of one document in the same run: the later one must see the earlier one loaded
+    // (also a new one: two links to one fetched file, a page saved twice).
     const existing = library.find(prepared.source.header, prepared.hash);
-    if (existing && (pending.some((r) => r.file === existing.file) || writer.docs.includes(existing.file))) await flushAll();
+    const key = documentKey(prepared.source.header, prepared.hash);
+    const earlier = pending.some((r) => documentKey(r.source.header, r.hash) === key);
+    if (earlier || (existing && (pending.some((r) => r.file === existing.file) || writer.docs.includes(existing.file)))) await flushAll();
     const again = library.find(prepared.source.header, prepared.hash);
-    if (again && again.hash === prepared.hash && present.has(again.file)) {
+    const parentId = ref.attachTo === undefined ? undefined : documentIds.get(ref.attachTo);
+    if (ref.attachTo !== undefined && parentId === undefined) prepared.notes.push(`not attached: ${ref.attachTo} was not loaded`);
+    // Without a parent named now, an attachment stays attached to the one it had.
+    const attachedTo = parentId ?? again?.attachedTo;
+    if (again && again.hash === prepared.hash && present.has(again.file) && again.attachedTo === attachedTo) {
+      documentIds.set(ref.input, documentIdOf({ ...prepared.source, file: again.file }));
       outcomes[index] = { input: ref.input, status: 'unchanged', file: again.file, encoding: prepared.encoding, format: prepared.format, warnings: prepared.notes };
       tick(ref.input);
       continue;
@@ -207,7 +232,9 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     let file = again?.file ?? library.fileNameFor(ref.input, prepared.hash);
     if (!again && taken.has(file)) file = file.replace(/\.txt$/, `_${prepared.hash.slice(0, 8)}.txt`);
     prepared.source.file = file;
-    pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file) });
+    documentIds.set(ref.input, documentIdOf(prepared.source));
+    const from = ref.url ?? basename(ref.input);
+    pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file), from, ...(attachedTo ? { attachedTo } : {}) });
     if (pending.length >= (ctx.batchSize ?? 25)) await extract();
   }
   await flushAll();

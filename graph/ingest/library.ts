@@ -19,6 +19,8 @@ export const DocumentEntrySchema = z.object({
   origin: z.enum(['seed', 'ingested']),
   encoding: z.string().optional(),
   ingestedFrom: z.string().optional(),
+  /** An attachment: the id of the Document it was published with (fetch/attachment-link.ts). */
+  attachedTo: z.string().optional(),
 });
 export type DocumentEntry = z.infer<typeof DocumentEntrySchema>;
 
@@ -297,7 +299,7 @@ export function entryFor(
   src: SourceDocument,
   origin: DocumentEntry['origin'],
   counts: DocumentEntry['counts'],
-  extra: Pick<DocumentEntry, 'encoding' | 'ingestedFrom'> = {},
+  extra: Pick<DocumentEntry, 'encoding' | 'ingestedFrom' | 'attachedTo'> = {},
 ): DocumentEntry {
   const hash = contentHash(src.lines);
   const h = src.header;

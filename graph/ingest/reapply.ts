@@ -6,6 +6,7 @@ import { buildFragments } from './fragment.ts';
 import { buildGraph } from '../etl/build-graph.ts';
 import { applyMergeRules } from './merge-rules.ts';
 import type { GraphJson } from '../model/index.ts';
+import { markAttachments } from './fetch/attachment-link.ts';
 
 /**
  * Re-reads loaded documents from the library and replaces their facts: how a new merge rule
@@ -18,7 +19,8 @@ export async function reapplyDocuments(files: readonly string[], store: GraphSto
   for (let i = 0; i < todo.length; i += batchSize) {
     const batch = await Promise.all(todo.slice(i, i + batchSize).map((f) => library.readSource(f)));
     const fragments = buildFragments(await library.contextSources(), batch, rules);
-    const written = await store.replaceDocuments(batch.map((src) => ({ doc: src.file, fragment: fragments.get(src.file)?.graph ?? { nodes: [], edges: [] } })));
+    const entries = library.entries();
+    const written = await store.replaceDocuments(batch.map((src) => ({ doc: src.file, fragment: markAttachments(fragments.get(src.file)?.graph ?? { nodes: [], edges: [] }, entries) })));
     for (const s of written) {
       if (s instanceof Error) throw s; // documents that loaded before re-read the same way: a failure is a bug
       change.nodesAdded += s.nodesAdded;
@@ -32,5 +34,5 @@ export async function reapplyDocuments(files: readonly string[], store: GraphSto
 
 /** The whole library (seeds and ingested documents) with the merge rules applied: what a full reload should load. */
 export async function buildLibraryGraph(library: SourceLibrary, rules: MergeRules): Promise<GraphJson> {
-  return applyMergeRules(buildGraph(await library.allSources()).graph, rules);
+  return applyMergeRules(markAttachments(buildGraph(await library.allSources()).graph, library.entries()), rules);
 }

@@ -2,6 +2,7 @@ import { buildGraph } from '../../etl/build-graph.ts';
 import { withDataWrite } from '../../ingest/data-write.ts';
 import { SourceLibrary } from '../../ingest/library.ts';
 import { applyMergeRules, loadMergeRules } from '../../ingest/merge-rules.ts';
+import { markAttachments } from '../../ingest/fetch/attachment-link.ts';
 import type { Command } from '../command.ts';
 import { dataDirOf, parseCliArgs } from '../cli-args.ts';
 import { withStore } from '../open-store.ts';
@@ -22,7 +23,7 @@ export const etlCommand: Command = {
         // Read under the lock: another writer's documents are in what is rebuilt.
         const sources = args.files.length > 0 ? await readSources(args.files) : await library.allSources();
         const result = buildGraph(sources);
-        const graph = args.files.length > 0 ? result.graph : applyMergeRules(result.graph, await loadMergeRules(dataDir));
+        const graph = args.files.length > 0 ? result.graph : applyMergeRules(markAttachments(result.graph, library.entries()), await loadMergeRules(dataDir));
         return { sources, result, graph, load: await store.loadGraph(graph) };
       }),
     );
