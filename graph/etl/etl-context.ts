@@ -4,6 +4,7 @@ import { foldEdge, foldNode } from './fold-slots.ts';
 import { GraphAccumulator } from './merge-fragments.ts';
 import { buildResponsibilityFragment } from './responsibility-fragment.ts';
 import { dependencyParts } from './dependencies.ts';
+import { DocumentUnits } from './responsibility-units.ts';
 import { organisationParts } from './organisations.ts';
 import { readStructure, type DocumentStructure } from './parse-document.ts';
 import type { DocParts, Part } from './step-parts.ts';
@@ -20,13 +21,17 @@ export interface DocFacts {
   /** TARGETS of this document's tasks, read against the technology set in force. */
   targets: GraphEdge[];
   dependencies: DocParts;
+  /** The units of its rows and clauses, placed once: the reading report counts the same ones. */
+  units: DocumentUnits;
 }
 
 export function readFacts(s: DocumentStructure, tech: TechnologySet | null): DocFacts {
+  const units = new DocumentUnits(s);
   return {
     file: s.parsed.source.file,
+    units,
     structure: buildStructureFragment(s),
-    responsibility: buildResponsibilityFragment(s),
+    responsibility: buildResponsibilityFragment(s, units),
     organisations: organisationParts(s.parsed),
     targets: tech ? tech.targetsOf(s.parsed) : [],
     dependencies: dependencyParts(s.parsed),

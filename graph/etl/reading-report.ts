@@ -16,7 +16,7 @@ const MAX_NAMES = 30;
  * the text). The line scans for responsibility wording and table headers run only when nothing
  * was read, so a document that is read costs one pass over its deadlines and nothing more.
  */
-export function readingReport(s: DocumentStructure, facts: Pick<DocFacts, 'structure' | 'responsibility' | 'targets'>, units = new DocumentUnits(s)): ReadingReport {
+export function readingReport(s: DocumentStructure, facts: Pick<DocFacts, 'structure' | 'responsibility' | 'targets'> & { units?: DocumentUnits }, units = facts.units ?? new DocumentUnits(s)): ReadingReport {
   const source = s.parsed.source;
   const doc = source.file;
   const clauses = Object.fromEntries(CLAUSE_CONVENTIONS.map((c) => [c, 0])) as Record<ClauseConvention, number>;
