@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../graph/model/index.ts';
 import { formatIngestSummary } from '../../graph/ingest/format-summary.ts';
 import { useSeededEnv, type Env } from './helpers.ts';
+import { CONVENTION_FIXTURES } from '../fixtures/conventions/expected.ts';
 
 let env: Env;
 let before: GraphJson;
@@ -52,5 +53,18 @@ describe('the reading report of an ingested document', () => {
     const text = formatIngestSummary(s).split('\n');
     expect(text.filter((l) => l.includes('!! line 3 no-responsibility'))).toHaveLength(1);
     expect(text.at(-1)).toBe('!! 1 document(s) read badly (no responsibility read or a table without rows): odd-plan.txt');
+  });
+  it('ingests the ten convention fixtures beside the seeds: each reads as expected, no seed node gains their evidence', async () => {
+    const s = await env.ingest(CONVENTION_FIXTURES.map((f) => `test/fixtures/conventions/${f.file}`));
+    expect(s.files.map((f) => f.status)).toEqual(CONVENTION_FIXTURES.map(() => 'new'));
+    for (const [i, want] of CONVENTION_FIXTURES.entries()) {
+      expect(s.files[i]!.report).toMatchObject({ jurisdiction: want.jurisdiction, clauses: want.clauses, tableRows: want.tableRows });
+    }
+    const after = await env.store.exportGraph();
+    const seedDocs = new Set(before.nodes.filter((n) => n.type === 'Document').map((n) => n.props['file']));
+    // Every agency the seeds had keeps exactly its evidence: other cities' 财政局, 教育局… are their own nodes
+    // (a university is one university wherever it is named: 中山大学 is shared, as it should be).
+    const byId = new Map(after.nodes.map((n) => [n.id, n]));
+    for (const n of before.nodes.filter((x) => x.type === 'Agency')) expect(byId.get(n.id)?.evidence.filter((e) => !seedDocs.has(e.doc)) ?? [], n.id).toEqual([]);
   });
 });
