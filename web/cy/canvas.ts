@@ -3,6 +3,7 @@ import type { GraphEdge, GraphNode } from '../../graph/model/index.ts';
 import { defaultFilters, hiddenIds } from '../state/filters.ts';
 import type { Filters } from '../state/filters.ts';
 import { History } from '../state/history.ts';
+import type { Snapshot } from '../state/history.ts';
 import { EXPAND_CAP, moreElements, moreNodeId, planExpansion, ringPositions } from './expand.ts';
 import type { Pending } from './expand.ts';
 import { computeMetric, labelOf, scaleSize, toCyEdge, toCyNode } from './to-cy-elements.ts';
@@ -26,6 +27,13 @@ export class GraphCanvas {
   sizeMode: SizeMode = 'degree';
   workload: Map<string, number> | undefined;
   private readonly history = new History<[string, Pending][]>();
+  /** While above zero, edits join the step already recorded (one undo for a whole restore). */
+  private grouped = 0;
+  /** The app's view state to keep with each snapshot, and to put back on undo and redo. */
+  snapshotMeta: () => unknown = () => undefined;
+  onRestore: (meta: unknown) => void = () => undefined;
+  /** Called whenever what undo or redo can do changes (toolbar buttons follow it). */
+  onHistoryChange: () => void = () => undefined;
 
   constructor(readonly cy: Core, private readonly opts: CanvasOptions) {}
 
@@ -33,17 +41,47 @@ export class GraphCanvas {
     return this.history.size > 0;
   }
 
+  get canRedo(): boolean {
+    return this.history.redoSize > 0;
+  }
+
   /** Domain ids on the canvas and not filtered out (the "current view"). */
   visibleNodeIds(): string[] {
     return this.cy.nodes().not('.more').not('.filtered').map((n) => n.id());
   }
 
+  private snapshot(): Snapshot<[string, Pending][]> {
+    return { elements: this.cy.elements().jsons() as unknown as ElementDefinition[], pending: [...this.pending.entries()], expanded: [...this.expanded], meta: this.snapshotMeta() };
+  }
+
   checkpoint(): void {
-    this.history.push({ elements: this.cy.elements().jsons() as unknown as ElementDefinition[], pending: [...this.pending.entries()], expanded: [...this.expanded] });
+    if (this.grouped > 0) return;
+    this.history.push(this.snapshot());
+    this.onHistoryChange();
+  }
+
+  /** Run `work` (which may edit the canvas several times) as one undo step. */
+  async group<T>(work: () => Promise<T>): Promise<T> {
+    this.checkpoint();
+    this.grouped++;
+    try { return await work(); } finally { this.grouped--; }
+  }
+
+  /** Forget every step: the canvas as it is now is where undo starts (a shared link just opened). */
+  resetHistory(): void {
+    this.history.clear();
+    this.onHistoryChange();
   }
 
   undo(): boolean {
-    const s = this.history.pop();
+    return this.apply(this.history.undo(this.snapshot()));
+  }
+
+  redo(): boolean {
+    return this.apply(this.history.redo(this.snapshot()));
+  }
+
+  private apply(s: Snapshot<[string, Pending][]> | undefined): boolean {
     if (!s) return false;
     this.cy.batch(() => {
       this.cy.elements().remove();
@@ -52,6 +90,8 @@ export class GraphCanvas {
     this.pending.clear();
     for (const [k, v] of s.pending) this.pending.set(k, v);
     this.expanded = s.expanded;
+    this.onRestore(s.meta);
+    this.onHistoryChange();
     return true;
   }
 
@@ -95,8 +135,8 @@ export class GraphCanvas {
   }
 
   /** Add up to the cap of `sub`'s new neighbours around `centerId`; the rest go behind a "N more" node. */
-  expandWith(centerId: string, sub: Pending, cap = EXPAND_CAP): { added: number; remaining: number } {
-    this.checkpoint();
+  expandWith(centerId: string, sub: Pending, cap = EXPAND_CAP, record = true): { added: number; remaining: number } {
+    if (record) this.checkpoint();
     const centerNode = sub.nodes.find((n) => n.id === centerId) ?? this.nodes.get(centerId);
     if (centerNode && !this.has(centerId)) this.addSubgraph({ nodes: [centerNode], edges: [] });
     const present = new Set(this.cy.nodes().not('.more').map((n) => n.id()));
@@ -121,8 +161,10 @@ export class GraphCanvas {
   showMore(centerId: string, cap = EXPAND_CAP): { added: number; remaining: number } {
     const rest = this.pending.get(centerId);
     if (!rest) return { added: 0, remaining: 0 };
+    // Recorded before the held-back list is taken, so undo gives the "N more" control its nodes back.
+    this.checkpoint();
     this.pending.delete(centerId);
-    return this.expandWith(centerId, rest, cap);
+    return this.expandWith(centerId, rest, cap, false);
   }
 
   hide(ids: readonly string[]): void {

@@ -1,5 +1,6 @@
 import type { ApiClient, Subgraph } from '../api/client.ts';
 import type { GraphCanvas } from '../cy/canvas.ts';
+import type { UrlWrite } from '../state/nav-history.ts';
 import type { ViewState } from '../state/url-state.ts';
 
 /** What panels may do to the app; they never reach into each other. */
@@ -19,6 +20,7 @@ export interface AppContext {
   select(id: string | null, opts?: { show?: boolean }): void;
   /** Open a panel; without `arg` it gets the argument it had when last open. */
   openPanel(id: string, arg?: string | null): void;
-  syncUrl(): void;
+  /** Write the view to the URL: a new Back step when focus, source or panel changed (`auto`), else in place. */
+  syncUrl(mode?: UrlWrite): void;
   relayout(): void;
 }

@@ -7,23 +7,31 @@ import { layoutOptions, runSeeded, settleOptions } from '../cy/layouts.ts';
 import type { LayoutName } from '../cy/layouts.ts';
 import { buildStylesheet } from '../cy/styles.ts';
 import type { SizeMode } from '../cy/to-cy-elements.ts';
-import { decodeViewState, encodeViewState } from '../state/url-state.ts';
+import { NavHistory } from '../state/nav-history.ts';
+import { decodeViewState } from '../state/url-state.ts';
 import type { ViewName } from '../state/url-state.ts';
 import type { AppContext } from './app-context.ts';
+import { afterEdit, hideSelected, redo, undo } from './canvas-actions.ts';
 import { bindCanvasEvents } from './canvas-events.ts';
-import { loadSource } from './canvas-source.ts';
 import { renderExportMenu } from './export-menu.ts';
 import { createLoading, showErrorIn } from './feedback.ts';
 import { renderFilters } from './filters-panel.ts';
 import { applyI18n, getLang, loadLang, onLangChange, setLang, t } from './i18n.ts';
 import { renderLegend } from './legend.ts';
-import { renderPanel, renderTabs } from './panels.ts';
+import { bindLayoutToggles } from './layout-toggles.ts';
+import { forgetPanels, renderPanel, renderTabs } from './panels.ts';
 import { createSearchBox } from './search.ts';
 import { countCanvas, statusText } from './status-line.ts';
-import { workloadMap } from './workload-view.ts';
+import { applyView, restore, setSize } from './view-restore.ts';
 
-/** Timings the browser tests and the bench read (performance.now(), ms since navigation). */
-export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; cy: cytoscape.Core }
+/**
+ * Timings the browser tests and the bench read (performance.now(), ms since navigation);
+ * `navCount` / `lastNavMs` count and time views reached by Back, Forward or an edited hash.
+ */
+export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; navCount: number; lastNavMs: number; cy: cytoscape.Core }
+
+/** The view parts an undo step puts back with the canvas. */
+interface CanvasMeta { focus: string | null; source: string | null; selected: string | null }
 
 const DETAILS_DELAY_MS = 180;
 /** Above this the settling layout costs more than the overlap it removes. */
@@ -41,7 +49,9 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }) });
   const state = decodeViewState(location.hash);
   const withLoading = createLoading($('loading'));
-  const metrics: AppMetrics = { ready: false, firstUsefulMs: 0, lastExpandMs: 0, lastExpandDrawnMs: 0, expandCount: 0, cy };
+  const metrics: AppMetrics = { ready: false, firstUsefulMs: 0, lastExpandMs: 0, lastExpandDrawnMs: 0, expandCount: 0, navCount: 0, lastNavMs: 0, cy };
+  const nav = new NavHistory(window, state);
+  const toggles = bindLayoutToggles(cy);
   (window as unknown as { __pg: AppMetrics }).__pg = metrics;
   const panel = $('panel');
   const tabs = $('tabs');
@@ -64,6 +74,9 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
     showError: (e) => showErrorIn($('errors'), e),
     async focusNode(id) {
       state.focus = id;
+      // The details of the chosen node are part of the same step, so Back undoes both at once.
+      state.view = 'details';
+      state.arg = null;
       await ctx.expand(id);
       const n = cy.getElementById(id);
       if (n.nonempty()) cy.animate({ center: { eles: n }, zoom: Math.max(cy.zoom(), 0.8) }, { duration: 200 });
@@ -98,8 +111,13 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       if (opts.source) state.source = opts.source;
       canvas.addSubgraph(sub);
       ctx.relayout();
+      // A selection survives a new canvas only where its element is still drawn. Selected after the
+      // layout: a selected node's wider border would change the seeded picture a link reproduces.
+      const sel = state.selected ? cy.getElementById(state.selected) : null;
+      if (sel?.nonempty()) sel.select(); else state.selected = null;
       if (opts.highlight) canvas.highlight(opts.highlight);
-      ctx.syncUrl();
+      // Always the follow-up of a step already in the history (a trace chosen, a bar clicked).
+      ctx.syncUrl('replace');
     },
     select(id, opts = {}) {
       cy.$(':selected').unselect();
@@ -118,13 +136,13 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       state.view = id as ViewName;
       state.arg = arg === undefined ? (lastArgs.get(id) ?? null) : arg;
       ctx.syncUrl();
+      toggles.showPanels();
       void openCurrent();
     },
-    syncUrl() {
+    syncUrl(mode = 'auto') {
       statusHook();
       if (state.view) lastArgs.set(state.view, state.arg);
-      const hash = encodeViewState(state);
-      history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
+      nav.write(state, mode);
     },
     relayout() {
       // Filtered elements take part, so switching a filter only hides and never moves anything.
@@ -157,6 +175,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   createSearchBox({ input: searchInput, list: $<HTMLUListElement>('search-list'), api, onChoose: (node) => void ctx.focusNode(node.id) });
   bindCanvasEvents(ctx, searchInput);
   bindToolbar(ctx);
+  bindUndo(ctx);
   $('try-search').addEventListener('click', () => { searchInput.value = '发展改革局'; searchInput.dispatchEvent(new Event('input')); searchInput.focus(); });
   $('try-workload').addEventListener('click', () => ctx.openPanel('workload'));
 
@@ -168,6 +187,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   };
   onLangChange((lang) => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    forgetPanels();
     renderChrome();
     canvas.relabel();
     void openCurrent();
@@ -176,57 +196,51 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   ($('layout') as HTMLSelectElement).value = state.layout;
   ($('size') as HTMLSelectElement).value = state.size;
   canvas.filters = state.filters;
-  await restore(ctx);
+  await nav.quietly(() => restore(ctx));
+  // A link just opened is where undo starts: its own rebuilding steps are not the user's edits.
+  canvas.resetHistory();
   updateEmpty();
+  nav.listen(async (next) => {
+    const t0 = performance.now();
+    await applyView(ctx, next, { filtersChanged: () => void renderFilters($('filters'), ctx, getLang()) });
+    ($('layout') as HTMLSelectElement).value = state.layout;
+    ($('size') as HTMLSelectElement).value = state.size;
+    metrics.lastNavMs = performance.now() - t0;
+    metrics.navCount++;
+  });
   metrics.firstUsefulMs = performance.now();
   metrics.ready = true;
   return ctx;
 }
 
-/** Rebuild the view a shared link describes: focus, expansions in order, panel and selection. */
-async function restore(ctx: AppContext): Promise<void> {
-  const s = ctx.state;
-  const { focus, expanded, selected, view, arg } = { ...s, expanded: [...s.expanded] };
-  if (s.size === 'workload') await setSize(ctx, 'workload');
-  const source = s.source ? await ctx.run(() => loadSource(ctx.api, s.source ?? '')) : null;
-  if (source) ctx.showSubgraph(source.sub, { replace: true, source: s.source ?? undefined, highlight: source.highlight });
-  s.focus = focus;
-  if (focus) await ctx.expand(focus);
-  for (const id of expanded) if (id !== focus) await ctx.expand(id);
-  if (!source && (focus || expanded.length)) ctx.relayout();
-  if (view) ctx.openPanel(view, arg);
-  else ctx.openPanel('details');
-  if (selected) ctx.select(selected, { show: view === 'details' });
-}
-
-async function setSize(ctx: AppContext, mode: SizeMode): Promise<void> {
-  ctx.state.size = mode;
-  if (mode === 'workload' && !ctx.canvas.workload) {
-    const res = await ctx.run(() => ctx.api.workload());
-    if (res) ctx.canvas.workload = workloadMap(res.agencies);
-  }
-  ctx.canvas.setSizeMode(mode);
-  ctx.syncUrl();
-}
-
 function bindToolbar(ctx: AppContext): void {
   const { canvas, state } = ctx;
   const cy = canvas.cy;
-  const selectedIds = () => cy.$(':selected').not('.more').map((e) => e.id());
   $<HTMLSelectElement>('layout').addEventListener('change', (ev) => { state.layout = (ev.target as HTMLSelectElement).value as LayoutName; ctx.relayout(); ctx.syncUrl(); });
   $<HTMLSelectElement>('size').addEventListener('change', (ev) => void setSize(ctx, (ev.target as HTMLSelectElement).value as SizeMode));
   $('btn-fit').addEventListener('click', () => cy.fit(cy.elements().not('.filtered'), 30));
   $('btn-expand').addEventListener('click', () => { for (const id of cy.nodes(':selected').not('.more').map((n) => n.id())) void ctx.expand(id); });
   $('btn-collapse').addEventListener('click', () => { for (const id of cy.nodes(':selected').map((n) => n.id())) canvas.collapse(id); afterEdit(ctx); });
-  $('btn-hide').addEventListener('click', () => { canvas.hide(selectedIds()); ctx.select(null); afterEdit(ctx); });
+  $('btn-hide').addEventListener('click', () => hideSelected(ctx));
   $('btn-pin').addEventListener('click', () => { for (const id of cy.nodes(':selected').map((n) => n.id())) canvas.togglePin(id); });
-  $('btn-undo').addEventListener('click', () => { canvas.undo(); canvas.refresh(); afterEdit(ctx); });
-  $('btn-clear').addEventListener('click', () => { canvas.clear(); state.focus = null; state.source = null; ctx.select(null); afterEdit(ctx); });
+  $('btn-undo').addEventListener('click', () => undo(ctx));
+  $('btn-redo').addEventListener('click', () => redo(ctx));
+  $('btn-clear').addEventListener('click', () => { if (cy.elements().empty()) return; canvas.clear(); state.focus = null; state.source = null; ctx.select(null); afterEdit(ctx); });
   $('btn-lang').addEventListener('click', () => setLang(getLang() === 'zh' ? 'en' : 'zh'));
 }
 
-function afterEdit(ctx: AppContext): void {
-  ctx.state.expanded = [...ctx.canvas.expanded];
-  if (ctx.state.focus && ctx.canvas.cy.getElementById(ctx.state.focus).empty()) ctx.state.focus = null;
-  ctx.syncUrl();
+/** Undo and redo put the view back with the canvas; their buttons are enabled only when there is a step to take. */
+function bindUndo(ctx: AppContext): void {
+  const { canvas, state } = ctx;
+  const undoBtn = $<HTMLButtonElement>('btn-undo');
+  const redoBtn = $<HTMLButtonElement>('btn-redo');
+  canvas.snapshotMeta = (): CanvasMeta => ({ focus: state.focus, source: state.source, selected: state.selected });
+  canvas.onRestore = (meta) => {
+    const m = meta as CanvasMeta | undefined;
+    state.focus = m?.focus ?? null;
+    state.source = m?.source ?? null;
+    ctx.select(m?.selected ?? null);
+  };
+  canvas.onHistoryChange = () => { undoBtn.disabled = !canvas.canUndo; redoBtn.disabled = !canvas.canRedo; };
+  canvas.onHistoryChange();
 }

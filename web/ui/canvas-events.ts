@@ -1,8 +1,12 @@
 import type { AppContext } from './app-context.ts';
+import { bindCanvasKeys } from './canvas-keys.ts';
 
-/** Pointer and keyboard bindings of the canvas: tap selects, double-tap or right-click expands. */
+/** Pointer bindings of the canvas: tap selects, double-tap or right-click expands; then the keyboard. */
 export function bindCanvasEvents(ctx: AppContext, searchInput: HTMLInputElement): void {
   const cy = ctx.canvas.cy;
+  const container = cy.container() as HTMLElement;
+  // A click on the canvas gives it the keyboard, so arrows and Delete act on what was clicked.
+  cy.on('tapstart', () => { if (document.activeElement !== container) container.focus({ preventScroll: true }); });
   cy.on('tap', 'node', (ev) => {
     const n = ev.target;
     if (n.hasClass('more')) {
@@ -15,17 +19,5 @@ export function bindCanvasEvents(ctx: AppContext, searchInput: HTMLInputElement)
   cy.on('tap', 'edge', (ev) => { if (!ev.target.hasClass('more')) ctx.select(ev.target.id(), { show: true }); });
   cy.on('tap', (ev) => { if (ev.target === cy) ctx.select(null); });
   cy.on('dbltap cxttap', 'node', (ev) => { if (!ev.target.hasClass('more')) void ctx.expand(ev.target.id()); });
-
-  document.addEventListener('keydown', (ev) => {
-    const target = ev.target as HTMLElement | null;
-    const typing = target && (target.tagName === 'INPUT' || target.tagName === 'SELECT' || target.tagName === 'TEXTAREA');
-    if (ev.key === 'Escape') {
-      if (typing) (target as HTMLInputElement).blur();
-      ctx.select(null);
-      return;
-    }
-    if (typing || ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (ev.key === '/') { ev.preventDefault(); searchInput.focus(); searchInput.select(); }
-    else if (ev.key === 'f') { ev.preventDefault(); cy.fit(cy.elements().not('.filtered'), 30); }
-  });
+  bindCanvasKeys(ctx, searchInput);
 }

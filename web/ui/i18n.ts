@@ -97,9 +97,12 @@ const zhBase = {
   documents: '文件',
   count: '数量',
   none: '无',
-  canvasLabel: '关系图画布：双击节点展开，按 f 适应窗口，Esc 取消选择',
+  canvasLabel: '关系图画布：方向键在相邻节点间移动，Enter 查看详情，e 展开，Delete 隐藏，+/− 缩放，f 适应窗口，Ctrl+Z 撤销，Esc 取消选择',
   toolbarLabel: '画布工具',
   panelsLabel: '视图',
+  redo: '重做',
+  filtersToggle: '筛选与图例',
+  sheetToggle: '视图面板',
 } as const;
 const zh = { ...zhBase, ...explorerZh };
 
@@ -126,11 +129,11 @@ const en: Record<MessageKey, string> = {
   sizeDegree: 'by degree',
   sizeWorkload: 'by workload',
   undo: 'Undo',
-  hide: 'Hide selected',
+  hide: 'Hide',
   collapse: 'Collapse',
-  pin: 'Pin / unpin',
-  expand: 'Expand neighbours',
-  clear: 'Clear canvas',
+  pin: 'Pin',
+  expand: 'Expand',
+  clear: 'Clear',
   language: '中文',
   languageLabel: 'Switch interface language',
   filters: 'Filters',
@@ -199,9 +202,12 @@ const en: Record<MessageKey, string> = {
   documents: 'Documents',
   count: 'Count',
   none: 'none',
-  canvasLabel: 'Graph canvas: double-click a node to expand it, f fits, Esc clears the selection',
+  canvasLabel: 'Graph canvas: arrow keys move between neighbours, Enter shows details, e expands, Delete hides, + and − zoom, f fits, Ctrl+Z undoes, Esc clears the selection',
   toolbarLabel: 'Canvas tools',
   panelsLabel: 'Views',
+  redo: 'Redo',
+  filtersToggle: 'Filters',
+  sheetToggle: 'View panels',
 };
 
 const NODE_TYPE_NAMES: Record<NodeType, [string, string]> = {

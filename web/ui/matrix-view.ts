@@ -25,17 +25,19 @@ function scope(ctx: AppContext): { agencies: string[]; tasks: string[] } {
 
 function table(ctx: AppContext, m: MatrixResponse): HTMLElement {
   const role = new Map(m.cells.map((c) => [`${c.agency}\n${c.task}`, c.role]));
-  // Tasks down the side read better in a narrow panel; agency names stand vertically, as Chinese can.
-  return h('table', { class: 'data matrix', id: 'matrix-table' },
-    h('tr', {}, h('th', {}, ''), ...m.agencies.map((a) => h('th', { class: 'vertical', scope: 'col', style: 'writing-mode: vertical-rl' }, a.name))),
-    ...m.tasks.map((task) => {
-      const name = h('button', { type: 'button' }, task.name);
-      name.addEventListener('click', () => ctx.select(task.id));
-      return h('tr', {}, h('th', { scope: 'row' }, name), ...m.agencies.map((a) => {
-        const r = role.get(`${a.id}\n${task.id}`);
-        return h('td', { class: 'mark', title: r ? t(ROLE_TITLE[r]) : '' }, r ? MARK[r] : '');
-      }));
+  // Tasks down the side read better in a narrow panel. Both label sets run horizontally; the box
+  // scrolls both ways with the agency row and the task column held in place.
+  const head = h('tr', {}, h('th', { class: 'corner', scope: 'col' }, t('tasks')), ...m.agencies.map((a) => h('th', { scope: 'col' }, a.name)));
+  const rows = m.tasks.map((task) => {
+    const name = h('button', { type: 'button', class: 'link' }, task.name);
+    name.addEventListener('click', () => ctx.select(task.id));
+    return h('tr', {}, h('th', { scope: 'row' }, name), ...m.agencies.map((a) => {
+      const r = role.get(`${a.id}\n${task.id}`);
+      return h('td', { class: 'mark', title: r ? t(ROLE_TITLE[r]) : '' }, r ? MARK[r] : '');
     }));
+  });
+  return h('div', { class: 'matrix-scroll', id: 'matrix-box', tabindex: '0', role: 'region', 'aria-label': t('matrix') },
+    h('table', { class: 'data matrix', id: 'matrix-table' }, h('thead', {}, head), h('tbody', {}, ...rows)));
 }
 
 /** Responsibility matrix of the selected (or visible) agencies × tasks, exportable as CSV. */

@@ -2,6 +2,7 @@ import type { AppContext } from './app-context.ts';
 import { pathsSource } from './canvas-source.ts';
 import { h } from './feedback.ts';
 import { t } from './i18n.ts';
+import { notePanelArg } from './panels.ts';
 import { createSearchBox } from './search.ts';
 
 /** Two node pickers → the shortest connecting paths, added to the canvas and highlighted. */
@@ -29,6 +30,7 @@ export async function renderPaths(el: HTMLElement, ctx: AppContext, arg: string 
     if (!ends.from || !ends.to) return;
     const { from, to } = ends;
     ctx.state.arg = `${from},${to}`;
+    notePanelArg('paths', ctx.state.arg);
     ctx.syncUrl();
     const res = await ctx.run(() => ctx.api.paths(from, to, 3));
     if (!res) return;

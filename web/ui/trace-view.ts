@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.ts';
 import { traceSource } from './canvas-source.ts';
 import { renderEvidence } from './evidence-view.ts';
 import { h } from './feedback.ts';
+import { notePanelArg } from './panels.ts';
 import { edgeTypeName, getLang, t } from './i18n.ts';
 import { matchTechnologies } from './technology-picker.ts';
 import { BROAD_TASK_TARGETS, responsibilityEdgeId, traceView } from './trace-logic.ts';
@@ -52,7 +53,7 @@ export async function renderTrace(el: HTMLElement, ctx: AppContext, arg: string 
   const list = h('ul', { id: 'trace-list', class: 'suggestions', role: 'listbox', hidden: '' });
   const out = h('div', { id: 'trace-result' });
   el.append(h('h2', {}, t('trace')), h('p', { class: 'hint' }, t('traceHint')), h('div', { class: 'picker' }, input, list), out);
-  bindPicker(ctx, input, list, (id) => { ctx.state.arg = id; ctx.syncUrl(); void load(id); });
+  bindPicker(ctx, input, list, (id) => { ctx.state.arg = id; notePanelArg('trace', id); ctx.syncUrl(); void load(id); });
 
   async function load(technology: string): Promise<void> {
     const res = await ctx.run(() => ctx.api.trace(technology));
