@@ -1,4 +1,4 @@
-import { commitTogether, recoverDataDir, type CommitParticipant } from '../store/data-dir/commit.ts';
+import { commitTogether, recoverDataDir, StagedFiles, type CommitParticipant } from '../store/data-dir/commit.ts';
 import { acquireWriteLock, describeOwner } from '../store/data-dir/write-lock.ts';
 import { MemoryGraphStore } from '../store/memory/memory-store.ts';
 import type { GraphStore } from '../store/types.ts';
@@ -19,6 +19,8 @@ export interface DataWriteOptions {
 export interface DataWrite {
   /** Commits the graph, library and sources written so far, as one: all or nothing. */
   commit(): Promise<void>;
+  /** A whole file of the data dir (merge-rules.json) that goes to disk in the next commit with the rest. */
+  stageFile(rel: string, text: string): void;
 }
 
 /**
@@ -39,8 +41,9 @@ export async function withDataWrite<T>(options: DataWriteOptions, fn: (write: Da
     const memory = store instanceof MemoryGraphStore && store.dataDir ? store : null;
     if (memory) await memory.reloadIfChanged();
     await library.refresh();
-    const parts: (CommitParticipant & { end(): void })[] = [...(memory ? [memory.deferWrites()] : []), library.deferWrites()];
-    const write: DataWrite = { commit: () => commitTogether(dataDir, parts) };
+    const files = new StagedFiles();
+    const parts: (CommitParticipant & { end(): void })[] = [...(memory ? [memory.deferWrites()] : []), library.deferWrites(), files];
+    const write: DataWrite = { commit: () => commitTogether(dataDir, parts), stageFile: (rel, text) => files.set(rel, text) };
     try {
       const result = await fn(write);
       await write.commit();

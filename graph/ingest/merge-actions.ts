@@ -9,6 +9,8 @@ export interface MergeContext {
   store: GraphStore;
   library: SourceLibrary;
   dataDir: string;
+  /** The data dir write this runs in: the rule is committed with the facts it changes. */
+  write?: { stageFile(rel: string, text: string): void };
 }
 
 export async function listMergeCandidates(ctx: Pick<MergeContext, 'store' | 'dataDir'>, limit = 100): Promise<MergeCandidate[]> {
@@ -22,7 +24,7 @@ export async function listMergeCandidates(ctx: Pick<MergeContext, 'store' | 'dat
 export async function confirmMergeAction(ctx: MergeContext, aliasId: string, canonicalId: string): Promise<{ rule: MergeRule; change: Change; documents: string[] }> {
   const [alias, canonical] = [await ctx.store.getNode(aliasId), await ctx.store.getNode(canonicalId)];
   const rules = confirmMerge(await loadMergeRules(ctx.dataDir), alias, canonical);
-  await saveMergeRules(ctx.dataDir, rules);
+  await saveMergeRules(ctx.dataDir, rules, ctx.write);
   const graph = await ctx.store.exportGraph();
   const docs = new Set(alias.evidence.map((e) => e.doc));
   for (const e of graph.edges) if (e.source === aliasId || e.target === aliasId) for (const v of e.evidence) docs.add(v.doc);

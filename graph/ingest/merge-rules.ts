@@ -37,9 +37,15 @@ export async function loadMergeRules(dataDir: string): Promise<MergeRules> {
   return text === null ? emptyRules() : parseJsonFile(path, text, MergeRulesSchema, 'a merge-rules file');
 }
 
-export async function saveMergeRules(dataDir: string, rules: MergeRules): Promise<void> {
+/**
+ * Writes the rules: into `write`'s next commit when given (a merge's rules and the facts it
+ * re-read go to disk together, or neither), else in a commit of their own.
+ */
+export async function saveMergeRules(dataDir: string, rules: MergeRules, write?: { stageFile(rel: string, text: string): void }): Promise<void> {
+  const text = JSON.stringify(rules, null, 2) + '\n';
+  if (write) return write.stageFile(MERGE_RULES_FILE, text);
   const tx = new Commit(dataDir);
-  await tx.stage(MERGE_RULES_FILE, JSON.stringify(rules, null, 2) + '\n');
+  await tx.stage(MERGE_RULES_FILE, text);
   await tx.commit();
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
-import { withDataWrite } from '../../graph/ingest/data-write.ts';
+import { withDataWrite, type DataWrite } from '../../graph/ingest/data-write.ts';
 import { listDocuments, removeLoadedDocument, resolveDocument } from '../../graph/ingest/documents-list.ts';
 import { ingestInputs } from '../../graph/ingest/ingest.ts';
 import type { SourceLibrary } from '../../graph/ingest/library.ts';
@@ -61,8 +61,8 @@ export function createUploadRouter({ store, library, enabled, dataDir, maxBytes 
   const r = Router();
   const dir = dataDir ?? library.dataDir;
   /** One write at a time in this process, and one across processes by the data dir's lock. */
-  const write = <T>(command: string, fn: (commit: () => Promise<void>) => Promise<T>) =>
-    serial(() => withDataWrite({ dataDir: dir, store, library, command, waitMs: lockWaitMs }, (w) => fn(w.commit)));
+  const write = <T>(command: string, fn: (w: DataWrite) => Promise<T>) =>
+    serial(() => withDataWrite({ dataDir: dir, store, library, command, waitMs: lockWaitMs }, fn));
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -92,7 +92,7 @@ export function createUploadRouter({ store, library, enabled, dataDir, maxBytes 
     const { name, content, force } = parse(UploadSchema, req.body, 'body');
     const body = Buffer.from(content, 'base64');
     if (body.length > maxBytes) throw new HttpError(413, 'payload_too_large', `upload larger than ${maxBytes} bytes`, 'content');
-    const summary = await write('upload', async (commit) => {
+    const summary = await write('upload', async ({ commit }) => {
       const rules = await loadMergeRules(dir);
       return ingestInputs([{ input: name, size: body.length, read: async () => body }], { store, library, rules, commit, force });
     });
@@ -116,9 +116,9 @@ export function createUploadRouter({ store, library, enabled, dataDir, maxBytes 
   }));
   r.post('/merges/confirm', guard, express.json(), wrap(async (req, res) => {
     const { alias, canonical } = parse(PairSchema, req.body, 'body');
-    const result = await write('merge', async () => {
+    const result = await write('merge', async (w) => {
       try {
-        return await confirmMergeAction({ store, library, dataDir: dir }, alias, canonical);
+        return await confirmMergeAction({ store, library, dataDir: dir, write: w }, alias, canonical);
       } catch (err) {
         if (err instanceof Error && /already one node/.test(err.message)) throw new HttpError(400, 'bad_request', err.message, 'alias');
         throw err;

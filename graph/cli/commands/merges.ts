@@ -25,7 +25,7 @@ export const mergesCommand: Command = {
       if (!a || !b) return usage();
       const library = await SourceLibrary.open(dataDir);
       const r = await withStore(args, (store) =>
-        withDataWrite({ dataDir, store, library, command: 'kg merges confirm', onWait: (m) => console.error(m) }, () => confirmMergeAction({ store, library, dataDir }, a, b)),
+        withDataWrite({ dataDir, store, library, command: 'kg merges confirm', onWait: (m) => console.error(m) }, (write) => confirmMergeAction({ store, library, dataDir, write }, a, b)),
       );
       console.log(`merged ${r.rule.alias} into ${r.rule.canonical} (${r.documents.length} document(s) re-read)`);
       console.log(`nodes +${r.change.nodesAdded} −${r.change.nodesRemoved}, edges +${r.change.edgesAdded} −${r.change.edgesRemoved}`);

@@ -178,3 +178,30 @@ export async function commitTogether(dataDir: string, participants: readonly Com
   }
   for (const p of participants) await p.committed();
 }
+
+/** Whole files (a rules file) that go to disk in the same commit as the graph and the library. */
+export class StagedFiles implements CommitParticipant {
+  private readonly files = new Map<string, string>();
+
+  /** `text` becomes `rel` (relative to the data dir) at the next commit; a later set wins. */
+  set(rel: string, text: string): void {
+    this.files.set(rel, text);
+  }
+
+  async prepare(tx: Commit): Promise<void> {
+    for (const [rel, text] of this.files) await tx.stage(rel, text);
+  }
+
+  committed(): void {
+    this.files.clear();
+  }
+
+  rolledBack(): void {
+    this.files.clear();
+  }
+
+  /** The write is over: what was never committed is dropped. */
+  end(): void {
+    this.files.clear();
+  }
+}
