@@ -19,6 +19,17 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | undefined;
 const require = createRequire(import.meta.url);
 const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
+const PDFJS_BUILD = join(PDFJS_DIR, 'legacy', 'build');
+
+/**
+ * The minified builds: the same pdf.js without a source map. Under the TypeScript loader (tsx)
+ * the plain builds' 4 MB of maps are read and indexed on load, a second of every cold PDF read.
+ */
+async function loadPdfJs(): Promise<PdfJs> {
+  const lib = (await import(pathToFileURL(join(PDFJS_BUILD, 'pdf.min.mjs')).href)) as PdfJs;
+  lib.GlobalWorkerOptions.workerSrc = pathToFileURL(join(PDFJS_BUILD, 'pdf.worker.min.mjs')).href;
+  return lib;
+}
 
 type TextItem = Pick<import('pdfjs-dist/types/src/display/api').TextItem, 'str' | 'transform' | 'width' | 'height'>;
 
@@ -28,7 +39,7 @@ type TextItem = Pick<import('pdfjs-dist/types/src/display/api').TextItem, 'str' 
  * No OCR: a PDF whose pages carry no text is refused as scanned.
  */
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
-  const lib = await (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  const lib = await (pdfjs ??= loadPdfJs());
   const task = lib.getDocument({
     // pdf.js takes ownership of (detaches) the buffer it is given: it gets a copy.
     data: new Uint8Array(bytes),
