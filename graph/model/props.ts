@@ -73,6 +73,8 @@ export const DocumentPropsSchema = z.object({
   title: z.string().optional(),
   number: z.string().optional(),
   contentHash: z.string().optional(),
+  /** An attachment (a table, Word file or PDF published with a notice): the id of that notice's Document. */
+  attachedTo: z.string().optional(),
 });
 export const TechnologyPropsSchema = z.object({
   kind: z.enum(['domain', 'area']),
