@@ -6,6 +6,7 @@ import {
 } from '../../graph/api/index.ts';
 import type { EXPORT_FORMATS, ExportView } from '../../graph/api/index.ts';
 import type { AgencyLevel, EdgeType, NodeType } from '../../graph/model/index.ts';
+import { batchedMatrix } from './matrix-batches.ts';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export type SearchResponse = z.infer<typeof SearchResponseSchema>;
@@ -91,7 +92,7 @@ export function createApiClient(base = '', fetchImpl: typeof fetch = (...a) => g
     workload: (o = {}) => get('/api/analysis/workload', WorkloadResponseSchema, { ...o }),
     trace: (technology) => get('/api/analysis/trace', TraceResponseSchema, { technology }),
     technologyTerms: () => get('/api/technologies/terms', TechnologyTermsResponseSchema),
-    matrix: (agencies, tasks) => get('/api/analysis/matrix', MatrixResponseSchema, { agencies, tasks }),
+    matrix: (agencies, tasks) => batchedMatrix(agencies, tasks, (a, t) => get('/api/analysis/matrix', MatrixResponseSchema, { agencies: a, tasks: t })),
     consistency: () => get('/api/consistency', ConsistencyResponseSchema),
     documents: () => get('/api/documents', DocumentsResponseSchema),
     lines: (doc, from, to) => get(`/api/documents/${enc(doc)}/lines`, DocumentLinesResponseSchema, { from, to }),

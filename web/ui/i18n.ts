@@ -30,7 +30,8 @@ const zhBase = {
   expand: '展开邻居',
   clear: '清空画布',
   language: 'English',
-  languageLabel: '切换界面语言',
+  // The visible word first: a spoken command ("English") must match the accessible name.
+  languageLabel: 'English（切换界面语言）',
   filters: '筛选',
   nodeTypes: '节点类型',
   edgeTypes: '关系类型',
@@ -135,7 +136,7 @@ const en: Record<MessageKey, string> = {
   expand: 'Expand',
   clear: 'Clear',
   language: '中文',
-  languageLabel: 'Switch interface language',
+  languageLabel: '中文 (switch interface language)',
   filters: 'Filters',
   nodeTypes: 'Node types',
   edgeTypes: 'Edge types',
