@@ -38,12 +38,18 @@ function geometry(): Promise<{ cyW: number; cyH: number; coreW: number; coreH: n
   });
 }
 
-/** Distinct rows the toolbar's controls sit on (1 = no wrapping). */
-function toolbarRows(): Promise<number> {
-  // Controls of different heights share a line when their middles do (the toolbar centres them).
-  return page.$$eval('.toolbar > *', (els) => new Set(els.filter((e) => (e as HTMLElement).offsetParent !== null)
-    .map((e) => { const r = e.getBoundingClientRect(); return Math.round((r.top + r.bottom) / 2); })).size);
+/** Lines the children of `selector` sit on: items whose middles are within a few pixels share a line. */
+function lines(selector: string): Promise<number> {
+  return page.$$eval(selector, (els) => {
+    const mids = els.filter((e) => (e as HTMLElement).offsetParent !== null)
+      .map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; }).sort((a, b) => a - b);
+    return mids.filter((m, i) => i === 0 || m - mids[i - 1]! > 6).length;
+  });
 }
+/** 1 = the toolbar does not wrap. */
+const toolbarRows = () => lines('.toolbar > *');
+/** Title, search, toolbar and language button. */
+const topbarRows = () => lines('.topbar > *');
 
 type AxeResult = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
 
@@ -149,6 +155,8 @@ describe('responsive layout and accessibility in Chromium', () => {
     expect(g.cyH).toBeGreaterThan(500);
     expect([g.coreW, g.coreH]).toEqual([Math.round(g.cyW), Math.round(g.cyH)]);
     expect(await toolbarRows()).toBe(1);
+    // Title, search and language above, the toolbar on a line of its own.
+    expect(await topbarRows()).toBe(2);
     const zoom = await page.evaluate(() => (window as unknown as Win).__pg.cy.zoom());
     expect(zoom * LABEL_FONT).toBeGreaterThanOrEqual(MIN_ZOOMED_FONT);
     await page.waitForTimeout(300);
@@ -174,7 +182,10 @@ describe('responsive layout and accessibility in Chromium', () => {
     expect(g.cyW).toBeGreaterThan(1700);
     expect(await page.isVisible('#filter-level')).toBe(true);
     expect(await page.isHidden('#btn-filters')).toBe(true);
+    expect(await topbarRows()).toBe(1);
+    await page.setViewportSize({ width: 1400, height: 860 });
     expect(await toolbarRows()).toBe(1);
+    expect(await topbarRows()).toBe(2);
   });
 
   it('has no serious or critical axe-core violations: empty start, details, trace, matrix, phone', async () => {
