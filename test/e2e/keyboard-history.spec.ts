@@ -51,6 +51,7 @@ describe('keyboard, undo and browser history in Chromium', () => {
     // The view follows the canvas back: nothing focused or selected is left in the link.
     expect(hashParams().get('focus')).toBeNull();
     expect(hashParams().get('sel')).toBeNull();
+    await page.waitForFunction(() => document.querySelector('#panel h2')?.textContent === '详情');
     expect(await buttonsDisabled()).toEqual({ undo: true, redo: false });
     await page.click('#btn-redo');
     expect(await canvasNodeIds(page)).toHaveLength(n.nodes.length);
