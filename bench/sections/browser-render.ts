@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { driveRealInput, type InputFigures } from './real-input.ts';
+import { syntheticView, type SyntheticView } from './synthetic-view.ts';
 
 // Cytoscape alone on a blank page with N synthetic elements, in the default canvas renderer
 // and in the WebGL mode of cytoscape ≥ 3.31, so renderer limits are measured without the app.
@@ -7,13 +9,9 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 const SCRIPTS = ['cytoscape/dist/cytoscape.min.js', 'layout-base/layout-base.js', 'cose-base/cose-base.js', 'cytoscape-fcose/cytoscape-fcose.js'];
 
-export interface RenderFigures {
+export interface RenderFigures extends InputFigures {
   firstRenderMs: number;
   layoutMs: number | null;
-  /** Input time over frames drawn: idle frames between events cannot hide a slow redraw. */
-  frameMeanMs: number;
-  frameMedianMs: number;
-  frameP95Ms: number;
   webglActive: boolean;
 }
 
@@ -28,58 +26,25 @@ export async function preparePage(page: Page): Promise<void> {
   });
 }
 
-/**
- * One size in one renderer mode; `layout` (an fcose quality) also times a layout, which is
- * renderer-independent. The pan loop stops after ~8 s so a slow renderer cannot eat the budget.
- */
 /** canvas: Cytoscape's default; texture: canvas drawing a cached texture while the view moves (as the explorer does); webgl. */
 export type RenderMode = 'canvas' | 'texture' | 'webgl';
 
 /**
- * Builds the view in the page (first render timed to the second painted frame), optionally times
- * a layout, then pans and zooms it with real input — mouse drags and wheel events through
- * Cytoscape's own handlers, the only path on which its viewport texture is used — counting the
- * page's frames with requestAnimationFrame while the input runs.
+ * One size in one renderer mode; `layout` (an fcose quality) also times a layout, which is
+ * renderer-independent. Builds the view in the page (first render timed to the second painted
+ * frame), then drives it with real input (real-input.ts): mouse drags and wheel events through
+ * Cytoscape's own handlers, the only path on which its viewport texture is used.
  */
-export async function measureRender(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<RenderFigures> {
-  const built = await buildView(page, elements, mode, layout);
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean };
-    w.__frames = [];
-    w.__recording = true;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (w.__recording) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  const stop = Date.now() + 8_000;
-  await page.mouse.move(700, 430);
-  for (let drag = 0; drag < 4 && Date.now() < stop; drag++) {
-    await page.mouse.down();
-    for (let i = 1; i <= 10 && Date.now() < stop; i++) await page.mouse.move(700 + i * 14 * (drag % 2 ? -1 : 1), 430 + i * 6);
-    await page.mouse.up();
-    await page.mouse.wheel(0, drag % 2 ? 120 : -120);
-  }
-  const frames = await page.evaluate(async () => {
-    const w = window as unknown as { __frames: number[]; __recording: boolean; __cy?: { destroy(): void } };
-    await new Promise((r) => requestAnimationFrame(() => r(null)));
-    w.__recording = false;
-    w.__cy?.destroy();
-    return w.__frames;
-  });
-  const intervals = frames.slice(1).map((t, i) => t - frames[i]!).sort((a, b) => a - b);
-  return {
-    ...built,
-    frameMeanMs: frames.length > 1 ? (frames.at(-1)! - frames[0]!) / (frames.length - 1) : NaN,
-    frameMedianMs: intervals[Math.ceil(intervals.length / 2) - 1] ?? NaN,
-    frameP95Ms: intervals[Math.ceil(intervals.length * 0.95) - 1] ?? NaN,
-  };
+export async function measureRender(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null, browserPid: number | null): Promise<RenderFigures> {
+  const built = await buildView(page, syntheticView(elements), mode, layout);
+  const input = await driveRealInput(page, browserPid);
+  await page.evaluate(() => (window as unknown as { __cy?: { destroy(): void } }).__cy?.destroy());
+  return { ...built, ...input };
 }
 
-function buildView(page: Page, elements: number, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<Omit<RenderFigures, 'frameMeanMs' | 'frameMedianMs' | 'frameP95Ms'>> {
+function buildView(page: Page, view: SyntheticView, mode: RenderMode, layout: 'draft' | 'default' | null): Promise<Omit<RenderFigures, keyof InputFigures>> {
   return page.evaluate(
-    async ({ elements, mode, layout }) => {
+    async ({ view, mode, layout }) => {
       type Cy = {
         layout(o: object): { run(): void; one(ev: string, f: () => void): void };
         fit(): void;
@@ -88,19 +53,12 @@ function buildView(page: Page, elements: number, mode: RenderMode, layout: 'draf
       };
       const cytoscape = (window as unknown as { cytoscape: (o: object) => Cy }).cytoscape;
       const frame = () => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
-      // A connected graph shaped like the app's: 40% nodes, a spanning tree plus extra edges.
-      let seed = 42;
-      const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-      const nodeCount = Math.round(elements * 0.4);
-      const els: object[] = [];
-      for (let i = 0; i < nodeCount; i++) els.push({ group: 'nodes', data: { id: `n${i}`, label: `节点${i}` }, position: { x: rnd() * 4000, y: rnd() * 3000 } });
-      for (let i = 0; els.length < elements; i++) {
-        const s = (i % (nodeCount - 1)) + 1;
-        const t = i < nodeCount - 1 ? Math.floor(rnd() * s) : Math.floor(rnd() * nodeCount);
-        els.push({ group: 'edges', data: { id: `e${i}`, source: `n${s}`, target: `n${t}` } });
-      }
       const container = document.getElementById('cy') as HTMLElement;
       const t0 = performance.now();
+      // Element objects are made in the page's timed span, as the app makes them from an API answer.
+      const els: object[] = [];
+      for (const n of view.nodes) els.push({ group: 'nodes', data: { id: n.id, label: n.label }, position: { x: n.x, y: n.y } });
+      for (const e of view.edges) els.push({ group: 'edges', data: e });
       const cy = cytoscape({
         container,
         elements: els,
@@ -133,7 +91,7 @@ function buildView(page: Page, elements: number, mode: RenderMode, layout: 'draf
       const webglActive = contexts.some((c) => typeof WebGL2RenderingContext !== 'undefined' && c instanceof WebGL2RenderingContext);
       return { firstRenderMs, layoutMs, webglActive };
     },
-    { elements, mode, layout },
+    { view, mode, layout },
   );
 }
 
