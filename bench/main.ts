@@ -9,6 +9,7 @@ import { ROOT } from './deps.ts';
 import { formatSection, notMeasured, type Figure, type SectionResult } from './report.ts';
 import { runBrowser } from './sections/browser.ts';
 import { runEtl } from './sections/etl.ts';
+import { runFormats } from './sections/formats.ts';
 import { runHttp } from './sections/http.ts';
 import { runIngest } from './sections/ingest.ts';
 import { runIngestStore } from './sections/ingest-store.ts';
@@ -23,6 +24,7 @@ const SECTIONS: { name: string; run: (ctx: BenchContext) => Promise<Figure[]> }[
   { name: 'Browser', run: runBrowser },
   { name: 'Ingest', run: runIngest },
   { name: 'End-to-end ingest', run: runIngestStore },
+  { name: 'Formats', run: runFormats },
   { name: 'Memory (peak RSS)', run: runMemory },
   { name: 'Neo4j', run: runNeo4j },
 ];
