@@ -132,6 +132,8 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       }, DETAILS_DELAY_MS);
     },
     openPanel(id, arg) {
+      // A panel opened now wins over the details a click a moment ago was about to open.
+      clearTimeout(detailsTimer);
       // A tab opened without an argument shows what it showed last (a trace, a path) again.
       state.view = id as ViewName;
       state.arg = arg === undefined ? (lastArgs.get(id) ?? null) : arg;
