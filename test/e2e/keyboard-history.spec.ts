@@ -102,6 +102,25 @@ describe('keyboard, undo and browser history in Chromium', () => {
     await screenshot(page, 'kb-01-after-undo');
   });
 
+  it('with nothing selected an arrow starts at the focused node; e expands the selected one', async () => {
+    await page.keyboard.press('Escape');
+    expect(await selectedIds()).toEqual([]);
+    await page.focus('#cy');
+    await page.keyboard.press('ArrowDown');
+    expect(await selectedIds()).toEqual([KXJ]);
+    await page.keyboard.press('ArrowLeft');
+    const [task] = await selectedIds();
+    expect(task).not.toBe(KXJ);
+    const count = await page.evaluate(() => (window as unknown as { __pg: { expandCount: number } }).__pg.expandCount);
+    await page.keyboard.press('e');
+    await page.waitForFunction((c) => (window as unknown as { __pg: { expandCount: number } }).__pg.expandCount > c, count);
+    expect((hashParams().get('exp') ?? '').split(',')).toContain(task);
+    const sub = await getApi<{ nodes: { id: string }[] }>(srv, `api/nodes/${encodeURIComponent(task!)}/neighbors`);
+    const ids = await canvasNodeIds(page);
+    expect(sub.nodes.length).toBeLessThan(100); // under the cap, so every neighbour is drawn
+    for (const n of sub.nodes) expect(ids).toContain(n.id);
+  });
+
   it('zooms with + and −', async () => {
     await page.focus('#cy');
     const z0 = await page.evaluate(() => (window as unknown as Win).__pg.cy.zoom());
