@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 
 /** One text item as pdf.js gives it: the text, where it is drawn, and its size. */
 export interface PdfTextItem {
@@ -44,7 +45,12 @@ const OPTIONS = {
   verbosity: 0,
 };
 
-type Reply = { id: number; ok: true; result: PdfItems } | { id: number; ok: false; name: string; message: string };
+const ItemSchema = z.object({ str: z.string(), transform: z.array(z.number()), width: z.number(), height: z.number() });
+/** What the thread sends back (pdf-text-worker.mjs), checked: it is another thread's word. */
+const ReplySchema = z.discriminatedUnion('ok', [
+  z.object({ id: z.number(), ok: z.literal(true), result: z.object({ numPages: z.number().int(), pages: z.array(z.array(ItemSchema)), title: z.string().optional() }) }),
+  z.object({ id: z.number(), ok: z.literal(false), name: z.string(), message: z.string() }),
+]);
 let thread: { worker: Worker; waiting: Map<number, { resolve(r: PdfItems): void; reject(e: Error): void }> } | undefined;
 let nextId = 0;
 
@@ -69,8 +75,19 @@ export function readPdfItems(bytes: Uint8Array, maxPages: number): Promise<PdfIt
 function startThread(): NonNullable<typeof thread> {
   const worker = new Worker(new URL('./pdf-text-worker.mjs', import.meta.url), { execArgv: [] });
   const t = { worker, waiting: new Map<number, { resolve(r: PdfItems): void; reject(e: Error): void }>() };
+  const fail = (err: Error) => {
+    if (thread === t) thread = undefined;
+    for (const w of t.waiting.values()) w.reject(err);
+    t.waiting.clear();
+  };
   worker.unref();
-  worker.on('message', (reply: Reply) => {
+  worker.on('message', (message: unknown) => {
+    const parsed = ReplySchema.safeParse(message);
+    if (!parsed.success) {
+      fail(new Error(`the PDF reader thread sent an unreadable reply (${parsed.error.issues[0]?.message ?? 'bad shape'})`));
+      return void worker.terminate();
+    }
+    const reply = parsed.data;
     const w = t.waiting.get(reply.id);
     t.waiting.delete(reply.id);
     if (t.waiting.size === 0) worker.unref();
@@ -78,11 +95,6 @@ function startThread(): NonNullable<typeof thread> {
     if (reply.ok) w.resolve(reply.result);
     else w.reject(new PdfJsError(reply.name, reply.message));
   });
-  const fail = (err: Error) => {
-    if (thread === t) thread = undefined;
-    for (const w of t.waiting.values()) w.reject(err);
-    t.waiting.clear();
-  };
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`the PDF reader thread stopped (exit ${code})`)));
   return t;

@@ -23,9 +23,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   try {
     read = await readPdfItems(bytes, FORMAT_LIMITS.maxPdfPages);
   } catch (err) {
-    const e = err as Error;
-    if (e instanceof PdfJsError && e.pdfName === 'PasswordException') throw new FormatRefusal('refused .pdf: password-protected (encrypted) PDF; save it without a password');
-    throw new FormatRefusal(`corrupt .pdf: ${e.message.split('\n')[0]}`);
+    // What pdf.js threw is about the file; the reader thread failing is not.
+    if (!(err instanceof PdfJsError)) throw err;
+    if (err.pdfName === 'PasswordException') throw new FormatRefusal('refused .pdf: password-protected (encrypted) PDF; save it without a password');
+    throw new FormatRefusal(`corrupt .pdf: ${err.message.split('\n')[0]}`);
   }
   const notes: string[] = [];
   const pages = read.pages.length;
