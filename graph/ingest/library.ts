@@ -79,7 +79,11 @@ export class SourceLibrary {
    * is read whole first and then swapped in, so a reader never sees an empty library.
    */
   async refresh(): Promise<void> {
+    // A write of this process holds the data dir's lock and read the index when it began: the
+    // disk has nothing newer, and swapping it in would drop the write's own documents.
+    if (this.deferred) return;
     const next = await this.readIndex();
+    if (this.deferred) return;
     const same = next.mtime === this.indexMtime && JSON.stringify(next.index) === JSON.stringify(this.index) && next.seeds.size === this.seeds.size;
     this.index = next.index;
     this.indexMtime = next.mtime;

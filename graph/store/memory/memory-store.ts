@@ -47,6 +47,8 @@ export class MemoryGraphStore implements GraphStore {
   /** Re-read only when another process committed since this one last read or wrote. */
   reloadIfChanged(): Promise<boolean> {
     return this.exclusive(async () => {
+      // Inside a write of this process (deferWrites) the disk holds nothing newer than this graph.
+      if (this.deferred) return false;
       if (!this.dataDir || (await diskStamp(this.dataDir)) === this.disk.stamp) return false;
       return this.readDisk();
     });
