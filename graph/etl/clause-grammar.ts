@@ -46,25 +46,27 @@ export function looksLikeUnitList(text: string): boolean {
 
 /**
  * Prose forms, tried on one sentence (text between 。；): 由A牵头，B配合 / A牵头、B参与 / 由A牵头负责 /
- * A会同B负责. The unit spans are bounded so no pattern can backtrack far.
+ * A会同B负责 / A牵头，B等按职责分工负责 / A、B按职责分工负责 (no lead named: RESPONSIBLE). The unit
+ * spans are bounded so no pattern can backtrack far.
  */
-const PROSE_LEAD_COOP = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:配合|参与|协助|协同配合|协同)(?:实施|推进|落实)?(?=[，,]|$)/;
+const COOP_VERB = '(?:配合|参与|协助|协同配合|协同|按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责)(?:实施|推进|落实)?';
+const PROSE_LEAD_COOP = new RegExp(`(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等)?(?:单位|部门)?(?:共同)?${COOP_VERB}(?=[，,]|$)`);
 const PROSE_WITH = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)会同([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:负责|组织实施|实施|推进|落实)(?=[，,]|$)/;
-const PROSE_LEAD = /(?:^|[，,：:])由([^，,。；：:]{2,60}?)牵头(?:负责|组织实施|落实)?(?=[，,]|$)/;
+const PROSE_LEAD = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头(?:负责|组织实施|落实)?(?=[，,]|$)/;
+const PROSE_RESP = /(?:^|[，,：:])由?([^，,。；：:]{2,120}?)(?:等)?(?:单位|部门)?(?:按职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|负责)(?=[，,]|$)/;
 
 export interface ProseMatch {
-  lead: string;
+  /** Null for a list that is responsible with no lead named (A、B按职责分工负责). */
+  lead: string | null;
   coop: string | null;
+  resp: string | null;
   /** The clause as written, a substring of the sentence. */
   quote: string;
-  /** Where `lead` and `coop` start in `quote`. */
-  leadAt: number;
-  coopAt: number;
 }
 
 /** Reads one sentence (no 。 inside) as a prose responsibility clause, or null. */
 export function matchProse(sentence: string): ProseMatch | null {
-  if (!sentence.includes('牵头') && !sentence.includes('会同')) return null;
+  if (!sentence.includes('牵头') && !sentence.includes('会同') && !sentence.includes('负责')) return null;
   for (const re of [PROSE_LEAD_COOP, PROSE_WITH, PROSE_LEAD]) {
     const m = re.exec(sentence);
     if (!m) continue;
@@ -72,11 +74,80 @@ export function matchProse(sentence: string): ProseMatch | null {
     const lead = (m[1] ?? '').slice((m[1] ?? '').lastIndexOf('由') + 1).trim();
     const coop = m[2]?.trim() ?? null;
     if (!looksLikeUnitList(lead) || (coop !== null && !looksLikeUnitList(coop))) continue;
-    const quote = m[0].replace(/^[，,：:]/, '');
-    const leadAt = quote.indexOf(lead);
-    return { lead, coop, quote, leadAt, coopAt: coop === null ? -1 : quote.indexOf(coop, leadAt + lead.length) };
+    return { lead, coop, resp: null, quote: m[0].replace(/^[，,：:]/, '') };
+  }
+  const r = PROSE_RESP.exec(sentence);
+  if (!r) return null;
+  const resp = (r[1] ?? '').slice((r[1] ?? '').lastIndexOf('由') + 1).trim();
+  // 市中级人民法院、市人民检察院按职责分工负责: only a list of units, nothing before it in the clause.
+  if (!looksLikeUnitList(resp) || !isUnitListOnly(resp)) return null;
+  return { lead: null, coop: null, resp, quote: r[0].replace(/^[，,：:]/, '') };
+}
+
+// A unit list and nothing else: names ending like units, joined by 、，和及.
+const UNIT_LIST_ONLY = /^(?:[^、，,和及]{2,30}?(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|队|站|馆|社|联|团|街|镇|（[^）]{1,12}）)[、，,和及]?)+$/;
+
+function isUnitListOnly(text: string): boolean {
+  return UNIT_LIST_ONLY.test(text);
+}
+
+/** The text inside a bracket that closes the sentence: …完成清理工作（A牵头，B负责）. */
+export function trailingBracket(sentence: string): { text: string; at: number } | null {
+  const t = sentence.replace(/[\s\u3000]+$/u, '');
+  const last = t.at(-1);
+  if (last !== '）' && last !== ')') return null;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t[i];
+    if (c === '）' || c === ')') depth++;
+    else if ((c === '（' || c === '(') && --depth === 0) return { text: t.slice(i + 1, t.length - 1), at: i + 1 };
   }
   return null;
+}
+
+/** A unit marked as the lead inside a list: 市市场监管局（牵头） / 市自然资源局〔牵头〕. */
+const LEAD_MARK = /[（(〔［[]牵头[）)〕］\]]/u;
+
+export function hasLeadMark(text: string): boolean {
+  return LEAD_MARK.test(text);
+}
+
+/**
+ * A list whose lead is marked in place (A（牵头）、B、C): the marked units lead, the others
+ * cooperate. Each unit's text is a substring of its line, without the mark.
+ */
+export function splitMarkedLead(parts: readonly LineText[]): { lead: LineText[]; coop: LineText[] } {
+  const lead: LineText[] = [];
+  const coop: LineText[] = [];
+  for (const p of splitParts(parts)) {
+    for (const piece of topLevelPieces(p.text)) {
+      const m = LEAD_MARK.exec(piece);
+      const text = trimSeparators(m ? piece.slice(0, m.index) + piece.slice(m.index + m[0].length) : piece);
+      if (!text) continue;
+      // Without its mark the unit must still be written as one run of the line.
+      const clean = m && !p.text.includes(text) ? trimSeparators(piece.slice(0, m.index)) : text;
+      (m ? lead : coop).push({ line: p.line, text: clean });
+    }
+  }
+  return { lead, coop };
+}
+
+/** Pieces of a list split at 、，, outside brackets. */
+function topLevelPieces(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '（' || c === '(' || c === '〔' || c === '［' || c === '[') depth++;
+    else if ((c === '）' || c === ')' || c === '〕' || c === '］' || c === ']') && depth > 0) depth--;
+    else if (depth === 0 && (c === '、' || c === '，' || c === ',')) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
 }
 
 const PART_SEP = /[；;\s/\u3000]+/;

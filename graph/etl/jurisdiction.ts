@@ -50,7 +50,7 @@ export function readJurisdiction(source: Pick<SourceDocument, 'header' | 'lines'
 }
 
 // A plain-text plan without a page header: its first line names it (广州市推进…工作方案).
-const TITLE = /^[\u4e00-\u9fa5《》（）()\d、—-]{4,60}(?:方案|规划|计划|意见|通知|办法|纲要|分工|要点|措施|行动|决定|细则|清单|[分解览务单]表)(?:（[^）]{1,20}）)?$/u;
+const TITLE = /^[\u4e00-\u9fa5《》（）()\d、—-]{4,60}(?:方案|规划|计划|意见|通知|办法|纲要|分工|要点|措施|行动|决定|细则|清单|表)(?:（[^）]{1,20}）)?$/u;
 
 /** The first non-empty line when it reads as a document title, else null. */
 function titleLine(lines: readonly string[]): string | null {

@@ -1,6 +1,6 @@
 import { nodeId } from '../model/index.ts';
 import { parseDivisionTable, type DivisionTable, type TableRow } from './division-table.ts';
-import { splitFirst, statesFirstLeads } from './clause-grammar.ts';
+import { hasLeadMark, splitFirst, splitMarkedLead, statesFirstLeads } from './clause-grammar.ts';
 import { parseClauses, type ResponsibilityClause } from './responsibility-clauses.ts';
 import { parseSections, type SectionRecord } from './sections.ts';
 import { readTimeContext, type TimeContext } from './time-expressions.ts';
@@ -47,6 +47,7 @@ export function readStructure(source: SourceDocument): DocumentStructure {
   const sections = parseSections(source.lines, inTable).map((rec) => ({ rec, id: sectionTaskId(docKey, rec.path) }));
   const idByPath = new Map(sections.map((s) => [s.rec.path, s.id]));
   const firstLeads = statesFirstLeads(source.lines);
+  if (table) for (const r of table.rows) markedLead(r);
   if (table && firstLeads) for (const r of table.rows) leadFirst(r);
   const rowIds = assignRowIds(docKey, table?.rows ?? []);
 
@@ -72,6 +73,22 @@ export function readStructure(source: SourceDocument): DocumentStructure {
   const headings = sections.filter((s) => s.rec.depth === 1).map((s) => s.rec.title);
   const time = readTimeContext(headings, source.lines, source.header.date);
   return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time, firstLeads };
+}
+
+/** A 责任单位 (or cooperating) cell that marks its lead in place (A（牵头）、B): the marked units lead the row. */
+function markedLead(r: TableRow): void {
+  for (const key of ['resp', 'coop'] as const) {
+    const cell = r[key];
+    if (cell.length === 0 || !cell.some((p) => hasLeadMark(p.text))) continue;
+    const { lead, coop } = splitMarkedLead(cell);
+    if (lead.length === 0) continue;
+    r.lead.push(...lead);
+    if (key === 'coop') r.coop = coop;
+    else {
+      r.coop.push(...coop);
+      r.resp = [];
+    }
+  }
 }
 
 /** Where the document says a list's first unit leads, a 责任单位 cell's first unit leads the row. */

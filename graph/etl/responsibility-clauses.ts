@@ -1,4 +1,4 @@
-import { LABEL, matchProse, roleOfLabel, splitFirst, splitParts, trimSeparators, type Role } from './clause-grammar.ts';
+import { LABEL, hasLeadMark, matchProse, roleOfLabel, splitFirst, splitMarkedLead, splitParts, trailingBracket, trimSeparators, type Role } from './clause-grammar.ts';
 import type { LineText } from './sections.ts';
 
 /** How a clause is worded (contracts.md B); the reading report counts clauses by it. */
@@ -74,7 +74,7 @@ function lastLineOf(c: ResponsibilityClause): number {
 }
 
 function mayHoldClause(text: string): boolean {
-  return text.includes('单位') || text.includes('部门') || text.includes('牵头') || text.includes('会同');
+  return text.includes('单位') || text.includes('部门') || text.includes('牵头') || text.includes('会同') || text.includes('负责');
 }
 
 function clause(line: number, quote: string, convention: ClauseConvention, roles: Record<Role, LineText[]>, rows: number[] = [], citeQuote = ''): ResponsibilityClause {
@@ -168,12 +168,20 @@ function unsplit(line: number, quote: string, parts: LineText[], options: Clause
     return clause(line, quote, 'seed', { lead: splitParts(lead), coop: splitParts(coop), resp: [] });
   }
   if (parts.length === 0) return null;
+  // 责任单位：A（牵头）、B、C: the document marks the lead in place.
+  if (parts.some((p) => hasLeadMark(p.text))) {
+    const { lead, coop } = splitMarkedLead(parts);
+    if (lead.length > 0) return clause(line, quote, 'unsplit', { lead, coop, resp: [] });
+  }
   if (!options.firstLeads) return clause(line, quote, 'unsplit', { lead: [], coop: [], resp: splitParts(parts) });
   const { first, rest } = splitFirst(parts);
   return clause(line, quote, 'unsplit', { lead: first, coop: rest, resp: [] });
 }
 
-/** 由A牵头，B配合 / A牵头、B参与 / A会同B负责, in any sentence of the line. */
+/**
+ * 由A牵头，B配合 / A牵头、B参与 / A会同B负责 / A、B按职责分工负责, in any sentence of the line, or
+ * in the bracket that closes it (…完成清理工作（A牵头，B等按职责分工负责）).
+ */
 function readProse(text: string, line: number): ResponsibilityClause | null {
   if (text.length > MAX_CLAUSE_CHARS * 4) return null;
   let at = 0;
@@ -181,12 +189,12 @@ function readProse(text: string, line: number): ResponsibilityClause | null {
     const start = text.indexOf(sentence, at);
     at = start + sentence.length;
     if (sentence.length > MAX_CLAUSE_CHARS) continue;
+    const inner = trailingBracket(sentence);
     // \u3000\u3000由A牵头负责，…: a paragraph's indent is no part of the sentence.
-    const m = matchProse(sentence.replace(/^[\s\u3000]+/u, ''));
+    const m = (inner && matchProse(inner.text)) || matchProse(sentence.replace(/^[\s\u3000]+/u, ''));
     if (!m) continue;
-    const lead = splitParts([{ line, text: m.lead }]);
-    const coop = m.coop === null ? [] : splitParts([{ line, text: m.coop }]);
-    return clause(line, m.quote, 'prose', { lead, coop, resp: [] });
+    const part = (t: string | null) => (t === null ? [] : splitParts([{ line, text: t }]));
+    return clause(line, m.quote, 'prose', { lead: part(m.lead), coop: part(m.coop), resp: part(m.resp) });
   }
   return null;
 }

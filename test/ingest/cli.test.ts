@@ -42,7 +42,7 @@ describe('kg ingest / documents / remove / merges', () => {
 
   it('documents and check show each loaded document’s reading report; check with no files reads the whole library', async () => {
     const odd = join(dir, 'odd-plan.txt');
-    writeFileSync(odd, ['某市工作分工', '一、重点任务', '1.建设平台，市科技局负责，市财政局予以支持。'].join('\n'));
+    writeFileSync(odd, ['某市工作分工', '一、重点任务', '1.建设平台，市科技局为主负责，市财政局予以支持。'].join('\n'));
     expect(await ingestCommand.run([odd, ...flags()])).toBe(0);
     out.length = 0;
     expect(await documentsCommand.run(flags())).toBe(0);

@@ -20,7 +20,7 @@ const GUANGZHOU = [
 ].join('\n');
 
 // Responsibility in wording no rule reads, and a table header with no rows after it.
-const UNREADABLE = ['某市工作分工', '一、重点任务', '1.建设平台，市科技局负责，市财政局予以支持。', '附件：重点任务分工表', '序号 工作任务 牵头部门 配合部门'].join('\n');
+const UNREADABLE = ['某市工作分工', '一、重点任务', '1.建设平台，市科技局为主负责，市财政局予以支持。', '附件：重点任务分工表', '序号 工作任务 牵头部门 配合部门'].join('\n');
 
 const file = (name: string, text: string) => ({ name, bytes: Buffer.from(text) });
 

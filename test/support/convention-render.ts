@@ -9,7 +9,7 @@ export interface TaskFacts {
   coop: string[];
 }
 
-export const RENDERINGS = ['seed', 'bracketed', 'unsplit-first-leads', 'prose', 'table-cells', 'table-tabs', 'table-html'] as const;
+export const RENDERINGS = ['seed', 'bracketed', 'unlabelled-bracket', 'marked-lead', 'unsplit-first-leads', 'prose', 'table-cells', 'table-tabs', 'table-html', 'table-marked-lead'] as const;
 export type Rendering = (typeof RENDERINGS)[number];
 
 /** Renderings that can say two units lead one task; 责任单位：A、B、C names one leader only. */
@@ -34,6 +34,12 @@ export function renderPlan(r: Rendering, tasks: readonly TaskFacts[]): { name: s
         const coop = t.coop.length ? `；${COOP_LABELS[i % COOP_LABELS.length]}：${t.coop.join('、')}` : '';
         return [heading(i, t), `\u3000\u3000${BODY}。（${LEAD_LABELS[i % LEAD_LABELS.length]}：${t.lead.join('、')}${coop}）`];
       }));
+    case 'unlabelled-bracket':
+      return text(r, tasks.map((t, i) => [heading(i, t), `\u3000\u3000${BODY}。（${t.lead.join('、')}牵头${t.coop.length ? `，${t.coop.join('、')}等按职责分工负责` : ''}）`]));
+    case 'marked-lead':
+      return text(r, tasks.map((t, i) => [heading(i, t), `\u3000\u3000${BODY}。（责任单位：${[...t.lead.map((u) => `${u}（牵头）`), ...t.coop].join('、')}）`]));
+    case 'table-marked-lead':
+      return { name: `${r}.txt`, text: [TITLE, '', ['序号', '重点任务', '责任单位'].join('\t'), ...tasks.map((t, i) => [String(i + 1), t.title, [...t.lead.map((u) => `${u}〔牵头〕`), ...t.coop].join('、')].join('\t'))].join('\n') };
     case 'unsplit-first-leads':
       return text(r, tasks.map((t, i) => [heading(i, t), `\u3000\u3000${BODY}。（责任单位：${[...t.lead, ...t.coop].join('、')}）`]), '\u3000\u3000各项任务中，排在第一位的为牵头单位。');
     case 'prose':
