@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
 import { httpGet } from '../../graph/ingest/fetch/http-get.ts';
 import { fetchOptions } from '../../graph/ingest/fetch/fetch-options.ts';
-import { urlInputs } from '../../graph/ingest/fetch/url-inputs.ts';
+import { attachmentLinks } from '../../graph/ingest/fetch/page-links.ts';
+import { fileNameOf, urlInputs } from '../../graph/ingest/fetch/url-inputs.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
 import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 import { startFixtureSite, type FixtureSite } from './fetch-server.ts';
@@ -187,5 +188,25 @@ describe('fetch limits', () => {
       'HTTP 404 Not Found',
     ]);
     expect(inputs[1]).toMatchObject({ input: `${origin}/report`, name: 'report.pdf', url: `${origin}/report` });
+  });
+});
+
+describe('attachment links of a page', () => {
+  it('resolves against <base href>, keeps each file once, takes .html only when marked 附件, leaves other sites out', () => {
+    const html = `<html><head><base href="http://www.sz.gov.cn/zfgb/2009/"></head><body>
+      <a href="/index.html">首页</a> <a href="javascript:void(0)">打印</a> <a href="mailto:a@b.cn">信箱</a> <a href="http://[bad">坏链接</a>
+      <p>附件：<a href="t1.xlsx">分工表</a>、<a href="t1.xlsx#sheet2">分工表</a>、<a href="./%E9%99%84%E4%BB%B62.pdf">附件2</a></p>
+      <p>相关：<a href="notes.html">说明</a></p><p><a href="guide.htm">附件3 办事指南</a></p>
+      <a href="https://www.gd.gov.cn/a.docx">省里的文件</a> <a href="http://www.sz.gov.cn/zfgb/2009/t1.XLSX?v=2">新版</a></body></html>`;
+    const links = attachmentLinks(html, new URL('http://www.sz.gov.cn/zfgb/2009/t20090219_818790.htm'));
+    expect(links.attachments.map((u) => u.href)).toEqual([
+      'http://www.sz.gov.cn/zfgb/2009/t1.xlsx',
+      'http://www.sz.gov.cn/zfgb/2009/%E9%99%84%E4%BB%B62.pdf',
+      'http://www.sz.gov.cn/zfgb/2009/guide.htm',
+      'http://www.sz.gov.cn/zfgb/2009/t1.XLSX?v=2',
+    ]);
+    expect(links.elsewhere.map((u) => u.href)).toEqual(['https://www.gd.gov.cn/a.docx']);
+    expect(fileNameOf(links.attachments[1]!, '.pdf')).toBe('附件2.pdf');
+    expect(fileNameOf(new URL('http://www.sz.gov.cn/'), '.html')).toBe('www.sz.gov.cn.html');
   });
 });
