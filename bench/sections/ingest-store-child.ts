@@ -1,75 +1,93 @@
-// Child process of the "Ingest into the store" section: `kg ingest` as a user runs it, end to
-// end — decode, ETL, the embedded store's batched writes and snapshot, the document library —
-// over a synthetic corpus, in a temporary data folder loaded with the seeds first.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Child process of the end-to-end ingest section: `kg ingest <folder>` as a user runs it — its
+// own process, start-up, decode, ETL, the embedded store's batched writes and commits, the
+// document library — over generated plans, into a temporary data dir seeded first. The CLI
+// runs with the flags `npm run kg` gives it and a probe (ingest-store-probe.ts) that only
+// records when things happen.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { reportFromChild } from '../child.ts';
 import { ROOT } from '../deps.ts';
+import { ingestNodeFlags } from '../product-flags.ts';
 import { readSeeds } from '../seed-text.ts';
 import { generateCorpus } from '../synthetic/corpus.ts';
 import { buildGraph } from '../../graph/etl/build-graph.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
-import { ingestInputs } from '../../graph/ingest/ingest.ts';
-import { SourceLibrary } from '../../graph/ingest/library.ts';
-import { emptyRules } from '../../graph/ingest/merge-rules.ts';
 import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
+import type { ProbeReport } from './ingest-store-probe.ts';
+import { perDocumentMs } from './ingest-store-cost.ts';
 
 export interface IngestStoreResult {
   documents: number;
   bytes: number;
-  ms: number;
+  /** Spawn to exit of the kg ingest process. */
+  wallMs: number;
+  /** Start-up, opening the store and the lock: before the first document's ETL. */
+  startMs: number;
   cpuMs: number;
-  nodes: number;
-  edges: number;
-  /** Store writes (replaceDocuments calls) and the wall ms of the slowest. */
+  cliMaxRssMb: number;
+  firstMs: number;
+  lastMs: number;
+  edgesAdded: number;
+  nodesAdded: number;
   writes: number;
   slowestWriteMs: number;
   statuses: Record<string, number>;
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string; ms: number; at: number }> {
+  const t0 = performance.now();
+  const at = performance.timeOrigin + t0;
+  const child = spawn(process.execPath, [...ingestNodeFlags(), '--import', 'tsx', '--import', join(ROOT, 'bench/sections/ingest-store-probe.ts'), join(ROOT, 'graph/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t0, at })));
 }
 
 async function main(): Promise<void> {
   const documents = Number(process.argv[process.argv.indexOf('--documents') + 1] ?? '1000');
   const dir = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
-    const store = await MemoryGraphStore.open(dir);
+    const data = join(dir, 'data');
+    const store = new MemoryGraphStore(data);
     await store.loadGraph(buildGraph(readSeeds().map((d) => readSourceText(d.file, d.text))).graph);
-    const library = await SourceLibrary.open(dir, join(ROOT, 'seeds'));
-    const enc = new TextEncoder();
-    const corpus = [...generateCorpus({ documents, seed: 17, sections: 8 })].map((d) => enc.encode(d.text));
-    const names = corpus.map((_, i) => `synthetic-${String(i).padStart(4, '0')}.txt`);
-    const inputs = corpus.map((bytes, i) => ({ input: names[i]!, size: bytes.length, read: async () => bytes }));
-    // Count and time the store writes: batches grow with the graph (fragment-writer.ts).
-    let writes = 0;
-    let slowestWriteMs = 0;
-    const replace = store.replaceDocuments.bind(store);
-    store.replaceDocuments = async (batch) => {
-      const w0 = performance.now();
-      const out = await replace(batch);
-      writes++;
-      slowestWriteMs = Math.max(slowestWriteMs, performance.now() - w0);
-      return out;
-    };
-    const t0 = performance.now();
-    const cpu0 = process.cpuUsage();
-    const summary = await ingestInputs(inputs, {
-      store,
-      library,
-      rules: emptyRules(),
-    });
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const counts = await store.counts();
+    await store.close();
+    const corpus = join(dir, 'plans');
+    mkdirSync(corpus);
+    let bytes = 0;
+    const order: string[] = [];
+    for (const d of generateCorpus({ documents, seed: 17, sections: 8 })) {
+      writeFileSync(join(corpus, d.file), d.text);
+      bytes += Buffer.byteLength(d.text);
+      order.push(d.file);
+    }
+    const probePath = join(dir, 'probe.json');
+    const run = await runCli(['ingest', corpus, '--store', 'memory', '--data', data, '--json'], { BENCH_INGEST_PROBE: probePath });
+    if (run.code !== 0) throw new Error(`kg ingest exited ${run.code}: ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    const summary = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as { counts: Record<string, number>; files: { file?: string }[]; edgesAdded: number; nodesAdded: number };
+    const probe = JSON.parse(readFileSync(probePath, 'utf8')) as ProbeReport;
+    // Evidence names are the input names here (no clash), so the corpus order is the input order.
+    const cost = perDocumentMs(probe, order);
     reportFromChild({
       documents,
-      bytes: corpus.reduce((a, b) => a + b.length, 0),
-      ms,
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      nodes: counts.totalNodes,
-      edges: counts.totalEdges,
-      writes,
-      slowestWriteMs,
+      bytes,
+      wallMs: run.ms,
+      startMs: probe.firstEtlAt === null ? Number.NaN : probe.firstEtlAt - run.at,
+      cpuMs: probe.cpuMs,
+      cliMaxRssMb: probe.maxRssMb,
+      firstMs: cost.first,
+      lastMs: cost.last,
+      edgesAdded: summary.edgesAdded,
+      nodesAdded: summary.nodesAdded,
+      writes: probe.writes.length,
+      slowestWriteMs: Math.max(0, ...probe.writes.map((w) => w.end - w.start)),
       statuses: summary.counts,
     } satisfies IngestStoreResult);
   } finally {
