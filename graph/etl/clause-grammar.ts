@@ -49,11 +49,11 @@ export function looksLikeUnitList(text: string): boolean {
  * A会同B负责 / A牵头，B等按职责分工负责 / A、B按职责分工负责 (no lead named: RESPONSIBLE). The unit
  * spans are bounded so no pattern can backtrack far.
  */
-const COOP_VERB = '(?:配合|参与|协助|协同配合|协同|按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责)(?:实施|推进|落实)?';
-const PROSE_LEAD_COOP = new RegExp(`(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等)?(?:单位|部门)?(?:共同)?${COOP_VERB}(?=[，,]|$)`);
+const COOP_VERB = '(?:配合|参与|协助|协同配合|协同|按职责分工负责|按职责负责|按职能分工负责|分工负责|共同负责|负责|按职责分工落实|按职责落实|分工落实|抓好落实|落实)(?:实施|推进|落实)?';
+const PROSE_LEAD_COOP = new RegExp(`(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等(?:单位|部门)?)?(?:共同)?${COOP_VERB}(?=[，,]|$)`);
 const PROSE_WITH = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)会同([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:负责|组织实施|实施|推进|落实)(?=[，,]|$)/;
 const PROSE_LEAD = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头(?:负责|组织实施|落实)?(?=[，,]|$)/;
-const PROSE_RESP = /(?:^|[，,：:])由?([^，,。；：:]{2,120}?)(?:等)?(?:单位|部门)?(?:按职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|负责)(?=[，,]|$)/;
+const PROSE_RESP = /(?:^|[，,：:])由?([^，,。；：:]{2,120}?)(?:等(?:单位|部门)?)?(?:按职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|负责)(?=[，,]|$)/;
 
 export interface ProseMatch {
   /** Null for a list that is responsible with no lead named (A、B按职责分工负责). */
@@ -76,12 +76,36 @@ export function matchProse(sentence: string): ProseMatch | null {
     if (!looksLikeUnitList(lead) || (coop !== null && !looksLikeUnitList(coop))) continue;
     return { lead, coop, resp: null, quote: m[0].replace(/^[，,：:]/, '') };
   }
+  const w = matchWith(sentence);
+  if (w) return w;
   const r = PROSE_RESP.exec(sentence);
   if (!r) return null;
   const resp = (r[1] ?? '').slice((r[1] ?? '').lastIndexOf('由') + 1).trim();
   // 市中级人民法院、市人民检察院按职责分工负责: only a list of units, nothing before it in the clause.
   if (!looksLikeUnitList(resp) || !isUnitListOnly(resp)) return null;
   return { lead: null, coop: null, resp, quote: r[0].replace(/^[，,：:]/, '') };
+}
+
+// A会同B + any verb (市科技局要会同市教育局加快建设…): the units before and after 会同.
+const WITH_ANY = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)(?:要|将|应|需)?会同([^，,。；：:]{2,160})/;
+const UNIT_TAIL = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|单位|部门)$/;
+
+function matchWith(sentence: string): ProseMatch | null {
+  const m = WITH_ANY.exec(sentence);
+  if (!m) return null;
+  const lead = (m[1] ?? '').slice((m[1] ?? '').lastIndexOf('由') + 1).trim();
+  if (!looksLikeUnitList(lead) || !isUnitListOnly(lead)) return null;
+  const rest = m[2] ?? '';
+  // The shortest run of units after 会同 that the next word does not continue (、 or 和 would).
+  for (let end = 2; end <= rest.length; end++) {
+    const head = rest.slice(0, end);
+    const next = rest.charAt(end);
+    if (!UNIT_TAIL.test(head) || /[、，,和及等]/.test(next) || next === '') continue;
+    if (!isUnitListOnly(head)) return null;
+    const quote = m[0].replace(/^[，,：:]/, '').slice(0, m[0].replace(/^[，,：:]/, '').indexOf('会同') + 2 + end);
+    return { lead, coop: head, resp: null, quote };
+  }
+  return null;
 }
 
 // A unit list and nothing else: names ending like units, joined by 、，和及.

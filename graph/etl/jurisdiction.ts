@@ -100,9 +100,16 @@ export function prepareJurisdiction(j: Jurisdiction): PlacedJurisdiction {
 
 export const HOME: PlacedJurisdiction = prepareJurisdiction({ province: null, city: null, district: null });
 
+function namesOwnCity(name: string, j: PlacedJurisdiction): boolean {
+  const city = j.cityLabel.slice(0, -1);
+  return city.length >= 2 && !city.startsWith('（') && name.startsWith(city) && !name.startsWith(j.cityLabel);
+}
+
 /** A unit's name and jurisdiction in the document's jurisdiction; the name is unchanged for the glossary's own. */
 export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): { canonical: string; jurisdiction: string } {
   const name = unit.canonical;
+  // 阳江海事局 / 珠海高新区管委会 already name their city: not 阳江市阳江海事局.
+  if (!j.cityHome && unit.scope !== 'fixed' && unit.scope !== 'named-district' && namesOwnCity(name, j)) return { canonical: name, jurisdiction: j.cityLabel };
   // 团区委 in 越秀区's document: 团广州市越秀区委, as 团市委 is 团广州市委.
   if (j.district && /^团[区县]委$/u.test(name)) return { canonical: `团${j.cityHome ? '' : j.cityLabel}${j.district}委`, jurisdiction: `${j.cityLabel}${j.district}` };
   switch (unit.scope) {

@@ -1,6 +1,7 @@
 import { nodeId } from '../model/index.ts';
 import { parseDivisionTable, type DivisionTable, type TableRow } from './division-table.ts';
-import { hasLeadMark, splitFirst, splitMarkedLead, statesFirstLeads } from './clause-grammar.ts';
+import { hasLeadMark, matchProse, splitFirst, splitMarkedLead, splitParts, statesFirstLeads } from './clause-grammar.ts';
+import type { LineText } from './sections.ts';
 import { parseClauses, type ResponsibilityClause } from './responsibility-clauses.ts';
 import { parseSections, type SectionRecord } from './sections.ts';
 import { readTimeContext, type TimeContext } from './time-expressions.ts';
@@ -75,12 +76,22 @@ export function readStructure(source: SourceDocument): DocumentStructure {
   return { parsed: { source, documentId, tasks }, docKey, sections, table, rowIds, clauses, time, firstLeads };
 }
 
-/** A 责任单位 (or cooperating) cell that marks its lead in place (A（牵头）、B): the marked units lead the row. */
+/** A cell that says who leads in words (市发展改革委牵头，市财政局、市科技局配合), read as a prose clause. */
+function leadWording(cell: readonly LineText[]): { lead: LineText[]; coop: LineText[] } {
+  if (cell.length !== 1 || !cell[0]!.text.includes('牵头')) return { lead: [], coop: [] };
+  const { line, text } = cell[0]!;
+  const m = matchProse(text);
+  if (!m?.lead) return { lead: [], coop: [] };
+  return { lead: splitParts([{ line, text: m.lead }]), coop: m.coop ? splitParts([{ line, text: m.coop }]) : [] };
+}
+
+/** A 责任单位 (or cooperating) cell that marks its lead in place (A（牵头）、B) or in words: the named units lead the row. */
 function markedLead(r: TableRow): void {
   for (const key of ['resp', 'coop'] as const) {
     const cell = r[key];
-    if (cell.length === 0 || !cell.some((p) => hasLeadMark(p.text))) continue;
-    const { lead, coop } = splitMarkedLead(cell);
+    if (cell.length === 0) continue;
+    const { lead, coop } = cell.some((p) => hasLeadMark(p.text)) ? splitMarkedLead(cell) : leadWording(cell);
+    if (lead.length === 0) continue;
     if (lead.length === 0) continue;
     r.lead.push(...lead);
     if (key === 'coop') r.coop = coop;

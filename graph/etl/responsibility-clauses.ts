@@ -157,6 +157,16 @@ function splitByLabels(segments: readonly Segment[]): Record<Role, LineText[]> |
   return role ? roles : null;
 }
 
+// 责任单位：A、B，各县（市、区）人民政府按职责分工负责: the verb closing the list is no part of its last unit.
+const VERB_TAIL = /(?:等(?:单位|部门)?)?(?:按职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|负责|按职责分工落实|分工落实|抓好落实|落实)$/u;
+
+function withoutVerbTail(parts: LineText[]): LineText[] {
+  const last = parts.at(-1)!;
+  const m = VERB_TAIL.exec(last.text);
+  if (!m || m.index === 0) return parts;
+  return [...parts.slice(0, -1), { line: last.line, text: last.text.slice(0, m.index) }];
+}
+
 /** 责任单位：A、B、C: the first unit leads where the document says so, else all are responsible. */
 function unsplit(line: number, quote: string, parts: LineText[], options: ClauseOptions): ResponsibilityClause | null {
   // （责任单位：A牵头，B配合）: the seeds' wording inside a bracket.
@@ -168,6 +178,7 @@ function unsplit(line: number, quote: string, parts: LineText[], options: Clause
     return clause(line, quote, 'seed', { lead: splitParts(lead), coop: splitParts(coop), resp: [] });
   }
   if (parts.length === 0) return null;
+  parts = withoutVerbTail(parts);
   // 责任单位：A（牵头）、B、C: the document marks the lead in place.
   if (parts.some((p) => hasLeadMark(p.text))) {
     const { lead, coop } = splitMarkedLead(parts);

@@ -54,7 +54,7 @@ describe('the reading report of an ingested document', () => {
     expect(text.filter((l) => l.includes('!! line 3 no-responsibility'))).toHaveLength(1);
     expect(text.at(-1)).toBe('!! 1 document(s) read badly (no responsibility read or a table without rows): odd-plan.txt');
   });
-  it('ingests the ten convention fixtures beside the seeds: each reads as expected, no seed node gains their evidence', async () => {
+  it('ingests every convention fixture beside the seeds: each reads as expected, no seed node gains their evidence', async () => {
     const s = await env.ingest(CONVENTION_FIXTURES.map((f) => `test/fixtures/conventions/${f.file}`));
     expect(s.files.map((f) => f.status)).toEqual(CONVENTION_FIXTURES.map(() => 'new'));
     for (const [i, want] of CONVENTION_FIXTURES.entries()) {
