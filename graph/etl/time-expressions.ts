@@ -9,18 +9,18 @@ export interface TimeContext {
   published?: number;
 }
 
-const FIVE_YEAR: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, 四: 2021 }; // 十X五 → first year
+const FIVE_YEAR: Record<string, number> = { 一: 2006, 二: 2011, 三: 2016, 四: 2021, 五: 2026 }; // 十X五 → first year
 
 const COUNT = '[1-9一二两三四五六七八九十]{1,2}';
 const NAMED = [
-    '(?<fyp>“?十(?<fypn>[一二三四])五”?(?:期间|时期|期末|末))',
+    '(?<fyp>“?十(?<fypn>[一二三四五])五”?(?:期间|时期|期末|末))',
     '(?<near>近期)',
     '(?<rel>年底前?)',
     '(?<rng>(?<r1>(?:19|20)\\d{2})年?[―\\-–—~至到](?<r2>(?:19|20)\\d{2})年)',
     // 2012年起5年内 is 2012–2016, not the year 2012; 三年内 counts from the document's own period.
     `(?<since>(?<sy>(?:19|20)\\d{2})年起(?<sn>${COUNT})年内)`,
     `(?<nin>(?<nn>${COUNT})年内)`,
-    '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:年?(?<end>底|末)|年第(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?<mend>底|末)?|年(?<within>内)?)(?<by>前|以前)?',
+    '(?<pre>到|至|截至)?(?<y>(?:19|20)\\d{2})(?:(?:年年|年)?(?<end>底|末)|年第?(?<q>[一二三四1-4])季度|年(?<h>上|下)半年|年(?<m>1[0-2]|0?[1-9])月(?:(?<d>[1-3]?\\d)日|(?<mend>底|末))?|年(?<within>内)?)(?<by>前|以前)?',
 ].join('|');
 // The same pattern with plain groups: a match then builds no groups object (the hot path).
 const RE = new RegExp(NAMED.replace(/\(\?<\w+>/g, '('), 'g');
@@ -100,6 +100,12 @@ function toInterval(text: string, g: Record<string, string | undefined>, ctx: Ti
     const h = g.h === '上' ? 1 : 2;
     return { text, start: by ? null : `${y}-${h === 1 ? '01' : '07'}-01`, end: monthEnd(y, h * 6), precision: 'half', label: `${y}-H${h}` };
   }
+  if (g.m && g.d) {
+    // 2024年6月30日前: by that day.
+    const mo = Number(g.m);
+    const day = `${y}-${pad(mo)}-${pad(Math.min(Number(g.d), lastDay(y, mo)))}`;
+    return { text, start: by ? null : day, end: day, precision: 'day', label: day };
+  }
   if (g.m) {
     const mo = Number(g.m);
     const open = by || Boolean(g.mend);
@@ -153,7 +159,7 @@ export function readTimeContext(headings: readonly string[], lines: readonly str
   // Line by line (a period name never spans lines), and only lines that can hold one.
   for (const line of lines) {
     if (!line.includes('五')) continue;
-    for (const m of line.matchAll(/十([一二三四])五”?(?:期间|时期|期末|末)/g)) {
+    for (const m of line.matchAll(/十([一二三四五])五”?(?:期间|时期|期末|末)/g)) {
       const start = FIVE_YEAR[m[1] ?? ''] ?? 0;
       if (!periods.some((p) => p.start === start)) periods.push({ start, end: start + 4 });
     }

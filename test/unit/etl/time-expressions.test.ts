@@ -78,4 +78,12 @@ describe('parseTimeExpressions', () => {
   it('does not read a comparison baseline as a deadline', () => {
     expect(one('比2005年增长108%')).toEqual([]);
   });
+  it('reads the deadline wordings of other plans: a day, a quarter without 第, 年年底, “十五五”', () => {
+    const read = (t: string) => one(t).map((d) => [d.text, d.label, d.precision, d.start, d.end]);
+    expect(read('2024年6月30日前完成')).toEqual([['2024年6月30日前', '2024-06-30', 'day', null, '2024-06-30']]);
+    expect(read('2024年三季度上线')).toEqual([['2024年三季度', '2024-Q3', 'quarter', '2024-07-01', '2024-09-30']]);
+    expect(read('2025年年底前建成')).toEqual([['2025年年底前', '2025', 'year', null, '2025-12-31']]);
+    expect(read('“十五五”期间基本建成')).toEqual([['“十五五”期间', '2026–2030', 'period', '2026-01-01', '2030-12-31']]);
+    expect(readTimeContext([], ['到“十五五”末基本建成']).periods).toEqual([{ start: 2026, end: 2030 }]);
+  });
 });
