@@ -52,10 +52,25 @@ export function findDelimitedTable(lines: readonly string[], before: number): Di
     const layout: Exclude<TableLayout, 'cell-per-line'> | null = l.includes('\t') ? 'tab' : SPACE_GAP.test(l.trim()) ? 'space' : null;
     SPACE_GAP.lastIndex = 0;
     if (!layout) continue;
-    const columns = headerKinds(splitCells(l, layout));
+    const cells = splitCells(l, layout);
+    const columns = headerKinds(cells);
     if (columns) return readRows(lines, i, layout, columns);
+    // A two-row header copied from Word: 责任单位 over an empty cell, 牵头单位 / 配合单位 on the line below.
+    const merged = layout === 'tab' ? mergedHeader(cells, lines[i + 1] ?? '') : null;
+    if (merged) return readRows(lines, i + 1, layout, merged);
   }
   return null;
+}
+
+function mergedHeader(upper: readonly Cell[], next: string): ColumnKind[] | null {
+  if (!next.includes('\t')) return null;
+  const lower = splitCells(next, 'tab');
+  if (!lower.some((c) => c.text && classifyColumn(c.text))) return null;
+  // Every cell of the lower line names a column, under an empty or a wider title of the upper one.
+  if (lower.some((c) => c.text && !classifyColumn(c.text))) return null;
+  const width = Math.max(upper.length, lower.length);
+  const cells = Array.from({ length: width }, (_, k) => ({ text: lower[k]?.text || upper[k]?.text || '', at: 0 }));
+  return headerKinds(cells);
 }
 
 const NUMBERED_TASK = /^(\d{1,4})[.．、]\s*(\S.*)$/;
