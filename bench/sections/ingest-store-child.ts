@@ -16,7 +16,7 @@ import { buildGraph } from '../../graph/etl/build-graph.ts';
 import { readSourceText } from '../../graph/etl/read-source.ts';
 import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 import type { ProbeReport } from './ingest-store-probe.ts';
-import { perDocumentMs } from './ingest-store-cost.ts';
+import { perDocumentMs, type WindowCost } from './ingest-store-cost.ts';
 
 export interface IngestStoreResult {
   documents: number;
@@ -27,8 +27,9 @@ export interface IngestStoreResult {
   startMs: number;
   cpuMs: number;
   cliMaxRssMb: number;
-  firstMs: number;
-  lastMs: number;
+  /** Mean wall and CPU ms per document of the first and last 100 (ingest-store-cost.ts). */
+  first: WindowCost;
+  last: WindowCost;
   edgesAdded: number;
   nodesAdded: number;
   writes: number;
@@ -79,11 +80,11 @@ async function main(): Promise<void> {
       documents,
       bytes,
       wallMs: run.ms,
-      startMs: probe.firstEtlAt === null ? Number.NaN : probe.firstEtlAt - run.at,
+      startMs: probe.firstEtl === null ? Number.NaN : probe.firstEtl.at - run.at,
       cpuMs: probe.cpuMs,
       cliMaxRssMb: probe.maxRssMb,
-      firstMs: cost.first,
-      lastMs: cost.last,
+      first: cost.first,
+      last: cost.last,
       edgesAdded: summary.edgesAdded,
       nodesAdded: summary.nodesAdded,
       writes: probe.writes.length,

@@ -8,21 +8,26 @@ import { Commit } from '../../graph/store/data-dir/commit.ts';
 import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 
 export interface ProbeReport {
-  /** Epoch ms of the first ETL batch: start-up, reading the store and taking the lock are before it. */
-  firstEtlAt: number | null;
+  /** Epoch ms and process CPU ms at the first ETL batch: start-up, reading the store and taking the lock are before it. */
+  firstEtl: { at: number; cpuMs: number } | null;
   writes: { docs: string[]; start: number; end: number }[];
-  commitsEndedAt: number[];
+  /** Epoch ms and process CPU ms at the end of each commit. */
+  commits: { at: number; cpuMs: number }[];
   maxRssMb: number;
   cpuMs: number;
 }
 
 const out = process.env['BENCH_INGEST_PROBE'];
 const now = () => performance.timeOrigin + performance.now();
-const report: ProbeReport = { firstEtlAt: null, writes: [], commitsEndedAt: [], maxRssMb: 0, cpuMs: 0 };
+const cpuMs = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
+const report: ProbeReport = { firstEtl: null, writes: [], commits: [], maxRssMb: 0, cpuMs: 0 };
 
 const contextSources = SourceLibrary.prototype.contextSources;
 SourceLibrary.prototype.contextSources = function (this: SourceLibrary) {
-  report.firstEtlAt ??= now(); // called once per ETL batch, first thing
+  report.firstEtl ??= { at: now(), cpuMs: cpuMs() }; // called once per ETL batch, first thing
   return contextSources.call(this);
 };
 
@@ -37,13 +42,12 @@ MemoryGraphStore.prototype.replaceDocuments = async function (this: MemoryGraphS
 const commit = Commit.prototype.commit;
 Commit.prototype.commit = async function (this: Commit) {
   await commit.call(this);
-  report.commitsEndedAt.push(now());
+  report.commits.push({ at: now(), cpuMs: cpuMs() });
 };
 
 process.on('exit', () => {
   if (!out) return;
-  const cpu = process.cpuUsage();
   report.maxRssMb = process.resourceUsage().maxRSS / 1024;
-  report.cpuMs = (cpu.user + cpu.system) / 1000;
+  report.cpuMs = cpuMs();
   writeFileSync(out, JSON.stringify(report));
 });

@@ -17,15 +17,17 @@ export async function runIngestStore(ctx: BenchContext): Promise<Figure[]> {
   const r = res.value;
   ctx.rss.push({ label, maxRssMb: r.cliMaxRssMb });
   const mbps = r.bytes / 1e6 / (r.wallMs / 1000);
-  const ratio = r.lastMs / r.firstMs;
+  // Flat is judged on CPU per document: wall time per document moves with the machine's load.
+  const ratio = r.last.cpu / r.first.cpu;
+  const perDoc = (w: { wall: number; cpu: number }) => `ms/doc wall, ${w.cpu.toFixed(0)} ms/doc CPU`;
   return [
     figure(`${n} plans (${(r.bytes / 1e6).toFixed(1)} MB) through kg ingest: wall time`, r.wallMs / 1000, `s (${r.statuses['new'] ?? 0} new, ${r.statuses['failed'] ?? 0} failed; start-up ${(r.startMs / 1000).toFixed(1)} s)`),
     figure('MB per second (wall, start-up included)', mbps, 'MB/s', atLeast(mbps, 5, 'MB/s')),
     figure('MB per CPU-second of the kg ingest process', r.bytes / 1e6 / (r.cpuMs / 1000), 'MB/s'),
     figure('peak RSS of the kg ingest process', r.cliMaxRssMb, 'MB', below(r.cliMaxRssMb, 1024, 'MB')),
-    figure('per-document cost, first 100 plans', r.firstMs, 'ms/doc'),
-    figure('per-document cost, last 100 plans', r.lastMs, 'ms/doc'),
-    figure('last 100 / first 100 (flat is 1)', ratio, '×', { text: '≤ 1.5 ×', ok: ratio <= 1.5 }),
+    figure('per-document cost, first 100 plans', r.first.wall, perDoc(r.first)),
+    figure('per-document cost, last 100 plans', r.last.wall, perDoc(r.last)),
+    figure('last 100 / first 100, CPU per document (flat is 1)', ratio, '×', { text: '≤ 1.5 ×', ok: ratio <= 1.5 }),
     figure('graph growth', r.edgesAdded, `edges, ${r.nodesAdded} nodes added`),
     figure('store writes (batches grow with the graph)', r.writes, `writes, the slowest ${(r.slowestWriteMs / 1000).toFixed(1)} s`),
   ];

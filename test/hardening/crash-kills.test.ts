@@ -130,5 +130,5 @@ describe(`writers SIGKILLed at random moments (seed ${SEED})`, () => {
         `${final.ingested.length} ingested documents, ${final.merges} merges at the end; wall ${wallS.toFixed(1)} s`,
     );
     for (const [k, n] of [...tally].sort()) console.log(`  ${String(n).padStart(3)}  ${k}`);
-  }, 240_000);
+  }, 480_000);
 });

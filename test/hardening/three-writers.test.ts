@@ -99,5 +99,5 @@ describe('two kg ingest processes and an upload stream on one data dir', () => {
     expect([counts.totalNodes, counts.totalEdges]).toEqual([graph.nodes.length, graph.edges.length]);
     const check = await checkDataDir(data, join(ROOT, 'seeds'));
     expect(check.problems).toEqual([]);
-  }, 300_000);
+  }, 480_000);
 });
