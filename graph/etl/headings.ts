@@ -10,8 +10,12 @@ export interface Heading {
 
 const PATTERNS: { level: 1 | 2 | 3; re: RegExp; cn: boolean }[] = [
   { level: 1, re: /^([一二三四五六七八九十]+)、/, cn: true },
+  // Measures and regulations: 第一章 总则 / 第一节 / 第一条 (articles are numbered through the whole text).
+  { level: 1, re: /^第([一二三四五六七八九十]+)章[\s\u3000]*/u, cn: true },
   { level: 2, re: /^（([一二三四五六七八九十]+)）/, cn: true },
+  { level: 2, re: /^第([一二三四五六七八九十]+)节[\s\u3000]*/u, cn: true },
   { level: 3, re: /^(\d{1,2})[．.](?!\d)/, cn: false },
+  { level: 3, re: /^第([一二三四五六七八九十百零〇]+)条[\s\u3000]*/u, cn: true },
 ];
 
 // 12.3D打印推广项目: a digit after the dot, read as a heading only where the numbering expects it.
