@@ -48,6 +48,10 @@ export function applyDocumentReplaces(state: GraphState, batch: readonly Documen
     for (const e of item.evidence) index.get(e.doc)?.add(item.id);
   };
 
+  // Ids set into the maps where they were not (new, or dropped earlier in the batch): they sit
+  // at the maps' ends, out of id order; every other entry is still where the graph had it.
+  const appendedNodes = new Set<string>();
+  const appendedEdges = new Set<string>();
   const outcomes = batch.map(({ doc, fragment }): ReplaceOutcome => {
     const touched = new Set([...fragment.nodes.map((n) => n.id), ...fragment.edges.flatMap((e) => [e.id, e.source, e.target])]);
     const pick = <T>(map: Map<string, T>, ids: Iterable<string>, out: Map<string, T>) => {
@@ -70,8 +74,14 @@ export function applyDocumentReplaces(state: GraphState, batch: readonly Documen
     }
     for (const id of plan.removeNodes) nodes.delete(id);
     for (const id of plan.removeEdges) edges.delete(id);
-    for (const n of plan.upsertNodes) nodes.set(n.id, n);
-    for (const e of plan.upsertEdges) edges.set(e.id, e);
+    for (const n of plan.upsertNodes) {
+      if (!nodes.has(n.id)) appendedNodes.add(n.id);
+      nodes.set(n.id, n);
+    }
+    for (const e of plan.upsertEdges) {
+      if (!edges.has(e.id)) appendedEdges.add(e.id);
+      edges.set(e.id, e);
+    }
     // What an upsert cites beyond what it cited before comes from the fragment: note only that.
     for (const n of fragment.nodes) note(nodeCiting, n);
     for (const e of fragment.edges) note(edgeCiting, e);
@@ -89,14 +99,14 @@ export function applyDocumentReplaces(state: GraphState, batch: readonly Documen
     return { plan, dangling };
   });
 
-  // Map order is first-insertion order: the items the graph had are still in id order.
-  const split = <T extends { id: string }>(map: Map<string, T>, had: (id: string) => boolean): [T[], T[]] => {
+  // Map order is first-insertion order: the entries never appended are still in id order.
+  const split = <T extends { id: string }>(map: Map<string, T>, appended: ReadonlySet<string>): [T[], T[]] => {
     const kept: T[] = [];
     const added: T[] = [];
-    for (const x of map.values()) (had(x.id) ? kept : added).push(x);
+    for (const x of map.values()) (appended.has(x.id) ? added : kept).push(x);
     return [kept, added];
   };
-  const [keptNodes, newNodes] = split(nodes, (id) => state.adj.index.has(id));
-  const [keptEdges, newEdges] = split(edges, (id) => state.hasEdge(id));
+  const [keptNodes, newNodes] = split(nodes, appendedNodes);
+  const [keptEdges, newEdges] = split(edges, appendedEdges);
   return { graph: { nodes: mergeSorted(keptNodes, newNodes), edges: mergeSorted(keptEdges, newEdges) }, outcomes };
 }
