@@ -19,7 +19,8 @@ const ROLE_OF_STEM = new Map<string, Role>();
 for (const [role, stems] of Object.entries(LABEL_STEMS) as [Role, readonly string[]][]) for (const s of stems) ROLE_OF_STEM.set(s, role);
 
 /** 牵头单位： / 配合部门: …; group 1 is the stem. */
-export const LABEL = new RegExp(`(${[...ROLE_OF_STEM.keys()].join('|')})(?:单位|部门)[：:]`, 'g');
+// 【牵头单位】A【配合单位】B: a label in black brackets ends with 】 instead of a colon.
+export const LABEL = new RegExp(`(${[...ROLE_OF_STEM.keys()].join('|')})(?:单位|部门)(?:[：:]|】[：:]?)`, 'g');
 
 export function roleOfLabel(label: string): Role | null {
   return ROLE_OF_STEM.get(label.slice(0, 2)) ?? null;
@@ -53,6 +54,8 @@ const COOP_VERB = '(?:配合|参与|协助|协同配合|协同|按职责分工�
 const PROSE_LEAD_COOP = new RegExp(`(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头[，,、]?(?:负责)?[，,、]?([^，,。；：:]{2,120}?)(?:等(?:单位|部门)?)?(?:共同)?${COOP_VERB}(?=[，,]|$)`);
 const PROSE_WITH = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)会同([^，,。；：:]{2,120}?)(?:等)?(?:共同)?(?:负责|组织实施|实施|推进|落实)(?=[，,]|$)/;
 const PROSE_LEAD = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)牵头(?:负责|组织实施|落实)?(?=[，,]|$)/;
+// 由A、B牵头组织实施“文化强市”工程: with 由, 牵头 may run on into what the units do.
+const PROSE_BY_LEAD = /(?:^|[，,：:])由([^，,。；：:]{2,60}?)牵头(?=负责|组织|实施|推进|落实|开展|制定|建设|研究|统筹|协调)/;
 const PROSE_RESP = /(?:^|[，,：:])由?([^，,。；：:]{2,120}?)(?:等(?:单位|部门)?)?(?:按职责分工负责|按职责负责|按职能分工负责|分别负责|共同负责|负责)(?=[，,]|$)/;
 
 export interface ProseMatch {
@@ -67,7 +70,7 @@ export interface ProseMatch {
 /** Reads one sentence (no 。 inside) as a prose responsibility clause, or null. */
 export function matchProse(sentence: string): ProseMatch | null {
   if (!sentence.includes('牵头') && !sentence.includes('会同') && !sentence.includes('负责')) return null;
-  for (const re of [PROSE_LEAD_COOP, PROSE_WITH, PROSE_LEAD]) {
+  for (const re of [PROSE_LEAD_COOP, PROSE_WITH, PROSE_LEAD, PROSE_BY_LEAD]) {
     const m = re.exec(sentence);
     if (!m) continue;
     // 各区要统筹推进由A牵头…: the lead starts after the last 由.
@@ -195,7 +198,7 @@ export function splitParts(parts: readonly LineText[]): LineText[] {
   return out;
 }
 
-const EDGE_SEPARATORS = /^[，,；;、。.\s\u3000]+|[，,；;、。.\s\u3000]+$/g;
+const EDGE_SEPARATORS = /^[，,；;、。.\s\u3000【]+|[，,；;、。.\s\u3000【]+$/g;
 
 export function trimSeparators(text: string): string {
   return text.replace(EDGE_SEPARATORS, '');

@@ -31,6 +31,12 @@ export function readingReport(s: DocumentStructure, facts: Pick<DocFacts, 'struc
       warnings.push({ doc, line: lines[0]!, kind: 'no-responsibility', message: `mentions 牵头 / 配合 / 责任单位 / 分工 on ${describeLines(lines)} but no responsibility (LEADS / COOPERATES) was read`, text: clip(source.lines[lines[0]! - 1] ?? '') });
     }
   }
+  if (responsibilityEdges > 0) {
+    const unread = unreadClauseLines(s);
+    if (unread.length > 0) {
+      warnings.push({ doc, line: unread[0]!, kind: 'unread-responsibility', message: `responsibility wording on ${describeLines(unread)} gave no clause, while others in the document did: those tasks have no LEADS / COOPERATES`, text: clip(source.lines[unread[0]! - 1] ?? '') });
+    }
+  }
   if (tableRows === 0) {
     const headers = tableHeaderLines(source.lines);
     if (headers.length > 0) {
@@ -104,6 +110,21 @@ const RESPONSIBILITY_WORDING = [
   /(?:牵头|配合|负责)(?:[，、；。）)]|$)/u,
   /分工(?:一览)?表|任务分工|责任分工/u,
 ];
+
+// Wording that is a responsibility clause whatever else the line says: a role label, or a list ending in 牵头.
+const CLAUSE_WORDING = [/(?:牵头|责任|主责|配合|协办|参与|协同|承办)(?:单位|部门)[：:】]/u, /[局委办府会厅部]牵头(?:[，、；。）)]|$)/u, /由[^，。；]{2,60}?牵头/u];
+
+/** Lines with clause wording that no clause or table row was read from (a document read in part). */
+function unreadClauseLines(s: DocumentStructure): number[] {
+  const covered = new Set<number>();
+  for (const { clause } of s.clauses) {
+    covered.add(clause.line);
+    for (const p of [...clause.lead, ...clause.coop, ...clause.resp]) covered.add(p.line);
+  }
+  const t = s.table;
+  const inTable = (l: number) => t !== null && l >= t.headerLine && l <= t.lastLine;
+  return linesWith(s.parsed.source.lines, CLAUSE_WORDING).filter((l) => !covered.has(l) && !inTable(l));
+}
 
 function linesWith(lines: readonly string[], patterns: readonly RegExp[]): number[] {
   const out: number[] = [];

@@ -107,7 +107,7 @@ function readLabelled(lines: readonly string[], i: number, options: ClauseOption
   if (!first) return null;
   const before = text.slice(0, first.index);
   const open = before.endsWith('（') || before.endsWith('(');
-  if (!open && trimSeparators(before) !== '' && !/[。；;]\s*$/.test(before)) return null;
+  if (!open && trimSeparators(before) !== '' && !/[。；;]\s*【?$/.test(before)) return null;
   const segments: Segment[] = [];
   let closed = !open;
   if (open) {

@@ -46,6 +46,7 @@ export const WARNING_KINDS = [
   'new-unit',
   'no-responsibility',
   'table-without-rows',
+  'unread-responsibility',
 ] as const;
 
 /** Something the ETL could not read with confidence; always with its place in the source. */

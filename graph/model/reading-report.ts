@@ -42,7 +42,7 @@ export const ReadingReportSchema = z.object({
 export type ReadingReport = z.infer<typeof ReadingReportSchema>;
 
 /** Warnings that mean the document was read as (almost) nothing: shown before all others. */
-export const LOUD_WARNING_KINDS = ['no-responsibility', 'table-without-rows'] as const;
+export const LOUD_WARNING_KINDS = ['no-responsibility', 'table-without-rows', 'unread-responsibility'] as const;
 const LOUD = new Set<string>(LOUD_WARNING_KINDS);
 
 /** The report's warnings that mean the document was read as (almost) nothing. */

@@ -5,6 +5,7 @@ import { buildGraph } from '../../../graph/etl/build-graph.ts';
 import { readingReports } from '../../../graph/etl/reading-reports.ts';
 import { prepareInput } from '../../../graph/ingest/read-input.ts';
 import type { GraphJson } from '../../../graph/model/index.ts';
+import { loudWarnings, readBadly } from '../../../graph/model/reading-report.ts';
 import { CONVENTION_FIXTURES, type TaskExpectation } from '../../fixtures/conventions/expected.ts';
 
 const DIR = 'test/fixtures/conventions';
@@ -39,7 +40,7 @@ describe('documents in other conventions, read with exact expectations', () => {
   it.each(CONVENTION_FIXTURES.map((f) => [f.file, f.convention, f] as const))('%s (%s)', async (file, _convention, want) => {
     const { graph, source, report } = await read(file);
     expect(report).toMatchObject({ jurisdiction: want.jurisdiction, clauses: want.clauses, tableRows: want.tableRows });
-    expect(report.warnings.filter((w) => w.kind === 'no-responsibility' || w.kind === 'table-without-rows')).toEqual([]);
+    expect(loudWarnings(report)).toEqual([]);
     expect(report.units.untyped).toBe(0);
     const tasks = tasksOf(graph);
     for (const [key, t] of Object.entries(want.tasks)) {
@@ -67,5 +68,14 @@ describe('documents in other conventions, read with exact expectations', () => {
     const { graph } = await read('02-bracketed-labels.txt');
     const lab = graph.nodes.filter((n) => n.name.includes('季华实验室'));
     expect(lab.map((n) => [n.type, n.name])).toEqual([['Institution', '季华实验室']]);
+  });
+  it('a document read in part says so loudly, naming the line that gave nothing (a clause cut off mid-list)', async () => {
+    const { graph, report } = await read('17-read-in-part.txt');
+    const tasks = tasksOf(graph);
+    // 由A、B牵头组织实施…: read, with the units that lead it.
+    expect(tasks.get('1.1')?.lead).toEqual(['云浮市委宣传部', '云浮市文化广电旅游体育局']);
+    expect(tasks.get('1.2')?.lead).toEqual([]);
+    expect(report.warnings.filter((w) => w.kind === 'unread-responsibility').map((w) => w.line)).toEqual([5]);
+    expect(readBadly(report)).toBe(true);
   });
 });
