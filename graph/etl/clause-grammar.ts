@@ -27,10 +27,11 @@ export function roleOfLabel(label: string): Role | null {
 }
 
 /**
- * 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名首位的单位为牵头单位 / 第一个单位为牵头单位:
+ * 排在第一位的为牵头单位 / 列第一位者为牵头单位 / 排名首位的单位为牵头单位 / 第一个单位为牵头单位 /
+ * 牵头单位列第一位:
  * the document's own word that an unsplit list's first unit leads.
  */
-export const LEAD_NOTE = /(?:排|列|名)[在于列名]?(?:第一位?|首位|最前|第1位|前面)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)(?:单位|部门)?|(?:第一个|首个|首位)(?:单位|部门)(?:为|是)(?:牵头|主责)/;
+export const LEAD_NOTE = /(?:排|列|名)[在于列名]?(?:第一位?|首位|最前|第1位|前面)(?:的|者)?(?:单位|部门)?(?:为|是)(?:牵头|主责)(?:单位|部门)?|(?:第一个|首个|首位)(?:单位|部门)(?:为|是)(?:牵头|主责)|(?:牵头|主责)(?:单位|部门)(?:排|列|放)[在于]?(?:第一位?|首位|最前|第1位)/;
 
 export function statesFirstLeads(lines: readonly string[]): boolean {
   for (const l of lines) if ((l.includes('牵头') || l.includes('主责')) && LEAD_NOTE.test(l)) return true;
