@@ -1,9 +1,12 @@
-import type { Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
-import type { GraphEdge, GraphNode } from '../../graph/model/index.ts';
+import type { Core, EdgeSingular, ElementDefinition, NodeSingular, Position } from 'cytoscape';
+import type { GraphEdge, GraphNode, NodeType } from '../../graph/model/index.ts';
 import { defaultFilters, hiddenIds } from '../state/filters.ts';
 import type { Filters } from '../state/filters.ts';
 import { History } from '../state/history.ts';
 import type { Snapshot } from '../state/history.ts';
+import { CLUSTER_THRESHOLD, planClusters } from './cluster-plan.ts';
+import type { ClusterMode } from './cluster-plan.ts';
+import { collapseGroups, NON_DOMAIN, openCluster } from './clusters.ts';
 import { EXPAND_CAP, moreElements, moreNodeId, planExpansion, ringPositions } from './expand.ts';
 import type { Pending } from './expand.ts';
 import { computeMetric, labelOf, scaleSize, toCyEdge, toCyNode } from './to-cy-elements.ts';
@@ -12,6 +15,8 @@ import type { SizeMode } from './to-cy-elements.ts';
 export interface CanvasOptions {
   lang: () => 'zh' | 'en';
   moreLabel: (n: number) => string;
+  /** A cluster's label from its lead member's name and its member count. */
+  clusterLabel?: (name: string, count: number) => string;
 }
 
 /**
@@ -26,6 +31,8 @@ export class GraphCanvas {
   filters: Filters = defaultFilters();
   sizeMode: SizeMode = 'degree';
   workload: Map<string, number> | undefined;
+  clusterMode: ClusterMode = 'community';
+  clusterThreshold = CLUSTER_THRESHOLD;
   private readonly history = new History<[string, Pending][]>();
   /** While above zero, edits join the step already recorded (one undo for a whole restore). */
   private grouped = 0;
@@ -37,6 +44,12 @@ export class GraphCanvas {
 
   constructor(readonly cy: Core, private readonly opts: CanvasOptions) {}
 
+  private readonly clusterLabel = (lead: string, count: number): string => {
+    const name = this.nodes.get(lead)?.name ?? lead;
+    const short = name.length > 10 ? `${name.slice(0, 9)}…` : name;
+    return this.opts.clusterLabel?.(short, count) ?? `${short} ${count}`;
+  };
+
   get canUndo(): boolean {
     return this.history.size > 0;
   }
@@ -47,7 +60,7 @@ export class GraphCanvas {
 
   /** Domain ids on the canvas and not filtered out (the "current view"). */
   visibleNodeIds(): string[] {
-    return this.cy.nodes().not('.more').not('.filtered').map((n) => n.id());
+    return this.cy.nodes().not(NON_DOMAIN).not('.filtered').map((n) => n.id());
   }
 
   private snapshot(): Snapshot<[string, Pending][]> {
@@ -126,8 +139,36 @@ export class GraphCanvas {
       this.cy.add(fresh.map((n, i) => ({ ...toCyNode(n, lang), position: pos[i] ?? at })));
       this.cy.add(sub.edges.filter((e) => this.cy.getElementById(e.id).empty() && this.has(e.source) && this.has(e.target)).map(toCyEdge));
     });
+    this.clusterIfLarge(center ? [center] : []);
     this.refresh();
     return fresh.length;
+  }
+
+  /** Graph elements drawn as themselves: not inside a cluster, not a control. */
+  drawnCount(): number {
+    return this.cy.elements().not(NON_DOMAIN).not('.clustered').length;
+  }
+
+  /**
+   * Above the threshold, group what is drawn into clusters (the clusters already there stay);
+   * `keep` (the node just expanded) and pinned nodes stay drawn. Returns the nodes hidden now.
+   */
+  clusterIfLarge(keep: readonly string[] = []): number {
+    if (this.drawnCount() <= this.clusterThreshold) return 0;
+    const drawn = this.cy.nodes().not(NON_DOMAIN).not('.clustered');
+    const nodes = drawn.map((n) => ({ id: n.id(), type: n.data('type') as NodeType }));
+    const edges = drawn.edgesWith(drawn).not(NON_DOMAIN).map((e) => ({ source: (e as EdgeSingular).source().id(), target: (e as EdgeSingular).target().id() }));
+    const fixed = new Set([...keep, ...drawn.filter('.pinned').map((n) => n.id())]);
+    return collapseGroups(this.cy, planClusters(nodes, edges, { mode: this.clusterMode, keep: fixed }), this.clusterLabel);
+  }
+
+  /** Draw a cluster's members again (one undo step); the other clusters stay as they are. */
+  openCluster(id: string): string[] {
+    if (this.cy.getElementById(id).empty()) return [];
+    this.checkpoint();
+    const members = openCluster(this.cy, id);
+    this.refresh();
+    return members;
   }
 
   private has(id: string): boolean {
@@ -171,7 +212,10 @@ export class GraphCanvas {
     if (ids.length === 0) return;
     this.checkpoint();
     for (const id of ids) {
-      this.cy.getElementById(id).remove();
+      const el = this.cy.getElementById(id);
+      // Hiding a cluster hides what is inside it.
+      if (el.hasClass('cluster')) for (const m of el.data('members') as string[]) this.cy.getElementById(m).remove();
+      el.remove();
       this.cy.getElementById(moreNodeId(id)).remove();
       this.pending.delete(id);
     }
@@ -221,6 +265,7 @@ export class GraphCanvas {
         if (d) n.data('label', labelOf(d, lang));
       });
       this.cy.nodes('.more').forEach((n) => { n.data('label', this.opts.moreLabel(Number(n.data('remaining')))); });
+      this.cy.nodes('.cluster').forEach((n) => { n.data('label', this.clusterLabel(String(n.data('lead')), Number(n.data('count')))); });
     });
   }
 

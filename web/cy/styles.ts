@@ -50,6 +50,12 @@ export function buildStylesheet(): StylesheetJson {
   sheet.push(
     { selector: 'node.more', style: { shape: 'round-rectangle', 'background-color': '#ffffff', 'border-color': '#444', 'border-width': 1.5, 'border-style': 'dashed', width: 64, height: 22, label: 'data(label)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 11, color: '#222' } },
     { selector: 'edge.more', style: { 'line-style': 'dotted', 'line-color': '#888', 'target-arrow-shape': 'none', width: 1 } },
+    { selector: 'node.cluster', style: { shape: 'ellipse', 'background-color': 'data(color)', 'background-opacity': 0.35, 'border-color': 'data(color)', 'border-width': 3, 'border-style': 'double', width: 'data(size)', height: 'data(size)', 'text-valign': 'center', 'text-margin-y': 0, 'font-size': 13, 'font-weight': 'bold', 'text-max-width': '140px', 'min-zoomed-font-size': 4 } },
+    // Haystack lines are the cheapest Cytoscape draws; a cluster edge's width says how many edges it stands for.
+    { selector: 'edge.cluster-edge', style: { 'curve-style': 'haystack', 'line-color': '#888888', 'target-arrow-shape': 'none', opacity: 0.5, width: 'mapData(weight, 1, 200, 1, 12)' } },
+    // Zoomed out on a large view: straight lines without arrows or dashes (see cy/level-of-detail.ts).
+    { selector: 'edge.lod', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'line-style': 'solid' } },
+    { selector: '.clustered', style: { display: 'none' } },
     { selector: '.filtered', style: { display: 'none' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111', 'border-style': 'double' } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#000000', 'overlay-opacity': 0.08 } },

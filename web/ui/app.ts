@@ -3,7 +3,9 @@ import type { NodeSingular } from 'cytoscape';
 import type { ApiClient, Subgraph } from '../api/client.ts';
 import { PrefetchCache } from '../api/prefetch.ts';
 import { GraphCanvas } from '../cy/canvas.ts';
+import { isClusterId } from '../cy/clusters.ts';
 import { layoutOptions, runSeeded, settleOptions } from '../cy/layouts.ts';
+import { bindLevelOfDetail } from '../cy/level-of-detail.ts';
 import type { LayoutName } from '../cy/layouts.ts';
 import { buildStylesheet } from '../cy/styles.ts';
 import type { SizeMode } from '../cy/to-cy-elements.ts';
@@ -28,7 +30,7 @@ import { applyView, restore, setSize } from './view-restore.ts';
  * Timings the browser tests and the bench read (performance.now(), ms since navigation);
  * `navCount` / `lastNavMs` count and time views reached by Back, Forward or an edited hash.
  */
-export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; navCount: number; lastNavMs: number; cy: cytoscape.Core }
+export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; navCount: number; lastNavMs: number; lastClusterOpened?: number; cy: cytoscape.Core }
 
 /** The view parts an undo step puts back with the canvas. */
 interface CanvasMeta { focus: string | null; source: string | null; selected: string | null }
@@ -46,7 +48,8 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   // A cached texture while the user drags or wheels: mean frame 89 → 50 ms at 5k elements and
   // 179 → 105 ms at 10k with real mouse input in Chromium's no-GPU mode (npm run bench).
   const cy = cytoscape({ container: $('cy'), style: buildStylesheet(), boxSelectionEnabled: true, minZoom: 0.05, maxZoom: 4, textureOnViewport: true });
-  const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }) });
+  const canvas = new GraphCanvas(cy, { lang: getLang, moreLabel: (n) => t('more', { n }), clusterLabel: (name, n) => t('clusterLabel', { name, n }) });
+  const levelOfDetail = bindLevelOfDetail(cy);
   const state = decodeViewState(location.hash);
   const withLoading = createLoading($('loading'));
   const metrics: AppMetrics = { ready: false, firstUsefulMs: 0, lastExpandMs: 0, lastExpandDrawnMs: 0, expandCount: 0, navCount: 0, lastNavMs: 0, cy };
@@ -64,7 +67,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
     return cache.get(`${id}|${f.nodeTypes.join()}|${f.edgeTypes.join()}`, () => api.neighbors(id, { nodeTypes: f.nodeTypes, edgeTypes: f.edgeTypes }));
   };
   // Hover or a first tap usually precedes a double-click: start fetching then.
-  cy.on('mouseover tapstart', 'node', (ev) => { if (!ev.target.hasClass('more')) void neighbors(ev.target.id()).catch(() => undefined); });
+  cy.on('mouseover tapstart', 'node', (ev) => { if (!ev.target.hasClass('more') && !ev.target.hasClass('cluster')) void neighbors(ev.target.id()).catch(() => undefined); });
 
   const ctx: AppContext = {
     api, canvas, state,
@@ -83,12 +86,16 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       ctx.select(id, { show: true });
     },
     async expand(id) {
+      if (isClusterId(id)) { openClusterAt(id); return; }
       const t0 = performance.now();
       const sub = await ctx.run(() => neighbors(id));
       if (!sub) return;
       const t1 = performance.now();
       const before = cy.nodes().not('.more').map((n) => ({ nodeId: n.id(), position: { ...(n as NodeSingular).position() } }));
+      const clustersBefore = cy.nodes('.cluster').length;
       canvas.expandWith(id, sub);
+      // The expansion grew the view past the threshold: lay out what is drawn now (clusters and the rest).
+      if (cy.nodes('.cluster').length !== clustersBefore) ctx.relayout();
       metrics.lastExpandMs = performance.now() - t0;
       metrics.phases = { fetchMs: t1 - t0, applyMs: performance.now() - t1 };
       state.expanded = [...canvas.expanded];
@@ -147,10 +154,20 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
       nav.write(state, mode);
     },
     relayout() {
-      // Filtered elements take part, so switching a filter only hides and never moves anything.
-      if (cy.nodes().nonempty()) runSeeded(() => cy.elements().layout(layoutOptions(state.layout)).run());
+      // Filtered elements take part, so switching a filter only hides and never moves anything;
+      // members of clusters do not (their cluster stands in for them).
+      if (cy.nodes().nonempty()) runSeeded(() => cy.elements().not('.clustered').layout(layoutOptions(state.layout)).run());
+      levelOfDetail();
     },
   };
+
+  /** A cluster opened by double-click, the toolbar, `e` or its details button: one undo step. */
+  function openClusterAt(id: string): void {
+    const members = canvas.openCluster(id);
+    metrics.lastClusterOpened = members.length;
+    if (state.selected === id) ctx.select(null);
+    statusHook();
+  }
 
   async function openCurrent(): Promise<void> {
     const view = state.view ?? 'details';
@@ -167,7 +184,7 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
     statusFrame = requestAnimationFrame(() => {
       statusFrame = 0;
       const held = [...canvas.pending.values()].reduce((n, p) => n + p.nodes.length, 0);
-      $('status').textContent = statusText(countCanvas(cy, held), state.filters);
+      $('status').textContent = statusText(countCanvas(cy, held), state.filters, { limit: canvas.clusterThreshold, by: canvas.clusterMode });
     });
   };
   cy.on('add remove', updateStatus);

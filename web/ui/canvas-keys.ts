@@ -30,7 +30,7 @@ export function bindCanvasKeys(ctx: AppContext, searchInput: HTMLInputElement): 
     const mid = { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 };
     let best: NodeSingular | null = null;
     let bestD = Infinity;
-    cy.nodes().not('.more').not('.filtered').forEach((n) => {
+    cy.nodes().not('.more').not('.filtered').not('.clustered').forEach((n) => {
       const d = Math.hypot(n.position().x - mid.x, n.position().y - mid.y);
       if (d < bestD) { bestD = d; best = n; }
     });
@@ -72,7 +72,7 @@ export function bindCanvasKeys(ctx: AppContext, searchInput: HTMLInputElement): 
       ev.preventDefault();
       const from = selectedNode();
       if (!from) { const s = startNode(); if (s) { ctx.select(s.id()); keepInView(s); } return; }
-      const around = from.neighborhood('node').not('.more').not('.filtered').map((n) => ({ id: n.id(), pos: { ...(n as NodeSingular).position() } }));
+      const around = from.neighborhood('node').not('.more').not('.filtered').not('.clustered').map((n) => ({ id: n.id(), pos: { ...(n as NodeSingular).position() } }));
       const next = stepTarget(from.position(), around, dir);
       if (next) { ctx.select(next); keepInView(cy.getElementById(next) as NodeSingular); }
       return;

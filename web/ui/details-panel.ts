@@ -1,6 +1,7 @@
 import type { EdgeType, GraphEdge, GraphNode, JsonValue } from '../../graph/model/index.ts';
 import { glossOf } from '../cy/to-cy-elements.ts';
 import type { AppContext } from './app-context.ts';
+import { renderClusterDetails } from './cluster-details.ts';
 import { renderEvidence } from './evidence-view.ts';
 import { h } from './feedback.ts';
 import { edgeTypeName, t } from './i18n.ts';
@@ -65,6 +66,7 @@ export async function renderDetails(el: HTMLElement, ctx: AppContext): Promise<v
   const id = ctx.state.selected;
   const edge = id ? ctx.canvas.edges.get(id) : undefined;
   if (edge) return renderEdge(el, ctx, edge);
+  if (id && renderClusterDetails(el, ctx, id)) return;
   if (id && !id.startsWith('more:')) return renderNode(el, ctx, id);
   el.append(h('h2', {}, t('details')), h('p', { class: 'hint' }, t('detailsEmpty')));
 }

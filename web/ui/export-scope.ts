@@ -1,6 +1,7 @@
 import type { Core, EdgeSingular, NodeSingular } from 'cytoscape';
 import type { ExportView } from '../../graph/api/index.ts';
 import type { EdgeType, GraphEdge, NodeType } from '../../graph/model/index.ts';
+import { NON_DOMAIN } from '../cy/clusters.ts';
 import { EDGE_STYLE, NODE_STYLE } from '../cy/styles.ts';
 
 export const EXPORT_SCOPES = ['view', 'selection', 'neighbourhood'] as const;
@@ -42,13 +43,13 @@ const drawnEdge = (e: EdgeSingular) => ({ source: e.source().id(), target: e.tar
  */
 export function scopeContent(cy: Core, scope: ExportScope, known: { pendingIds: Iterable<string>; edges: Iterable<GraphEdge> }): ScopeContent {
   if (scope === 'neighbourhood') {
-    const ids = [...new Set([...cy.nodes().not('.more').map((n) => n.id()), ...known.pendingIds])];
+    const ids = [...new Set([...cy.nodes().not(NON_DOMAIN).map((n) => n.id()), ...known.pendingIds])];
     return pack(ids, known.edges);
   }
-  const drawn = cy.nodes().not('.more').not('.filtered');
+  const drawn = cy.nodes().not(NON_DOMAIN).not('.filtered');
   const nodes = scope === 'selection' ? drawn.filter(':selected') : drawn;
   const ids = nodes.map((n) => n.id());
-  const edges = cy.edges().not('.more').not('.filtered').map(drawnEdge);
+  const edges = cy.edges().not(NON_DOMAIN).not('.filtered').map(drawnEdge);
   return pack(ids, edges);
 }
 

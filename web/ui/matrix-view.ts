@@ -1,4 +1,5 @@
 import type { MatrixResponse } from '../api/client.ts';
+import { NON_DOMAIN } from '../cy/clusters.ts';
 import type { AppContext } from './app-context.ts';
 import { downloadBlob, toCsv } from './download.ts';
 import { h } from './feedback.ts';
@@ -18,8 +19,8 @@ export function matrixCsv(m: MatrixResponse): string {
 
 function scope(ctx: AppContext): { agencies: string[]; tasks: string[] } {
   const cy = ctx.canvas.cy;
-  const sel = cy.nodes(':selected').not('.filtered');
-  const base = sel.nonempty() ? sel : cy.nodes().not('.filtered').not('.more');
+  const sel = cy.nodes(':selected').not('.filtered').not(NON_DOMAIN);
+  const base = sel.nonempty() ? sel : cy.nodes().not('.filtered').not(NON_DOMAIN);
   return { agencies: base.filter('.Agency, .Institution, .Enterprise').map((n) => n.id()), tasks: base.filter('.Task').map((n) => n.id()) };
 }
 

@@ -1,3 +1,4 @@
+import { NON_DOMAIN } from '../cy/clusters.ts';
 import type { AppContext } from './app-context.ts';
 import { pathsSource } from './canvas-source.ts';
 import { h } from './feedback.ts';
@@ -21,7 +22,7 @@ export async function renderPaths(el: HTMLElement, ctx: AppContext, arg: string 
   const go = h('button', { type: 'button', id: 'paths-go' }, t('findPaths'));
   const useSelection = () => {
     // Two selected nodes on the canvas fill the pickers: the quickest way to ask "how are these linked?".
-    const sel = ctx.canvas.cy.nodes(':selected').not('.more').map((n) => n.id());
+    const sel = ctx.canvas.cy.nodes(':selected').not(NON_DOMAIN).map((n) => n.id());
     if (!ends.from && sel[0]) ends.from = sel[0];
     if (!ends.to && sel[1]) ends.to = sel[1];
   };
