@@ -86,7 +86,7 @@ export function matchProse(sentence: string): ProseMatch | null {
   if (!r) return null;
   const resp = (r[1] ?? '').slice((r[1] ?? '').lastIndexOf('由') + 1).trim();
   // 市中级人民法院、市人民检察院按职责分工负责: only a list of units, nothing before it in the clause.
-  if (!looksLikeUnitList(resp) || !isUnitListOnly(resp)) return null;
+  if (!isUnitListOnly(resp)) return null;
   return { lead: null, coop: null, resp, quote: r[0].replace(/^[，,：:]/, '') };
 }
 
@@ -112,11 +112,15 @@ function matchWith(sentence: string): ProseMatch | null {
   return null;
 }
 
-// A unit list and nothing else: names ending like units, joined by 、，和及.
-const UNIT_LIST_ONLY = /^(?:[^、，,和及]{2,30}?(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|队|站|馆|社|联|团|街|镇|（[^）]{1,12}）)[、，,和及]?)+$/;
+// A unit list and nothing else: pieces between 、，, of a unit's length, most of them ending like one
+// (省工业和信息化厅 holds 和; 南部战区空军 ends in none of the usual suffixes).
+const LIST_PIECE_END = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|队|站|馆|社|联|团|街|镇|）)$/;
+const NOT_A_UNIT = /[，。；：:]|要|加快|推进|建设|完善|加强|开展|组织|落实|工作|任务/;
 
 function isUnitListOnly(text: string): boolean {
-  return UNIT_LIST_ONLY.test(text);
+  const pieces = text.split(/[、，,]/).map((p) => p.trim());
+  if (pieces.some((p) => p.length < 2 || p.length > 30 || NOT_A_UNIT.test(p))) return false;
+  return pieces.filter((p) => LIST_PIECE_END.test(p)).length * 2 >= pieces.length;
 }
 
 /** The text inside a bracket that closes the sentence: …完成清理工作（A牵头，B负责）. */
