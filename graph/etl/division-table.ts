@@ -12,8 +12,26 @@ const BARE_NO = /^\d{1,3}$/;
 export function parseDivisionTable(lines: readonly string[]): DivisionTable | null {
   const h = findTableHeader(lines);
   const delimited = findDelimitedTable(lines, h < 0 ? lines.length : h);
-  if (delimited) return delimited;
-  return h < 0 ? null : readCellPerLine(lines, h);
+  const table = delimited ?? (h < 0 ? null : readCellPerLine(lines, h));
+  if (table) numberThrough(table.rows);
+  return table;
+}
+
+/**
+ * Rows numbered afresh in each group (一、… 1 2, 二、… 1 2) are numbered through the table, so
+ * two rows never share a number (and a task): from the first restart on, each row takes the next
+ * number. A table numbered through (the seeds', cited by 见附表N) is left as written.
+ */
+function numberThrough(rows: TableRow[]): void {
+  let last = 0;
+  let restarted = false;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const prev = rows[i - 1];
+    if (!restarted && prev && r.no <= last && r.groupNo !== prev.groupNo) restarted = true;
+    if (restarted) r.no = last + 1;
+    last = Math.max(last, r.no);
+  }
 }
 
 /** The seed's layout: the numbered title line, then one line per cell in header order. */

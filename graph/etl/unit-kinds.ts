@@ -39,7 +39,7 @@ export function publicBodyKind(s: string): Exclude<AgencyKind, 'government'> | n
 const ENTERPRISE = /(?:公司|集团|银行|分行|支行|商行|合伙企业)$/;
 const INSTITUTION =
   /(?:大学|科大|学院|研究院|研究所|交易所|实验室|公会|协会|学会|联盟|中心|筹备办|医院|学校|中学|小学|幼儿园|图书馆|博物馆|科技馆|基金会|研究会|促进会|商会|联合会|设计院|科学院|院|所|馆|站|台)$/;
-const AGENCY = /(?:局|办|委|政府|管委会|厅|部|委员会|办公室|署|处|海关|办事处|街道|镇|乡|区|县|供销社|供销合作社)$/;
+const AGENCY = /(?:局|办|委|政府|管委会|厅|部|委员会|办公室|署|处|海关|办事处|街道|镇|乡|区|县|供销社|供销合作社|支队|大队|总队)$/;
 // A central body: named after the state, or a ministry (部) not prefixed by a place.
 const NATIONAL = /^(?:国家|国务院|中共中央|中央|全国|中国)|^[^省市区县]*部$/;
 // A named district (越秀区, 光明新区) at the start of a government body's name.
