@@ -63,7 +63,7 @@ export function sharesCity(surface: string): boolean {
 
 /**
  * The names in one cell text, split at 、，,；; / and whitespace (a table cell whose line breaks
- * became spaces), and at 和 after 局办委府会. Whitespace inside parentheses does not split. A scan instead of a
+ * became spaces), and at 和 / 及 after 局办委府会厅. Whitespace inside parentheses does not split. A scan instead of a
  * split on /[、，,；]|(?<=[局办委府会])和/ (the look-behind is slow), and no cache of cell texts:
  * most cells of a new document are new, so a cache cost more than the scan it saved.
  */
@@ -91,10 +91,10 @@ function isSeparator(text: string, i: number): boolean {
   // 、 ， , ； ; / ／ and whitespace (space, tab, ideographic space, no-break space)
   if (c === 0x3001 || c === 0xff0c || c === 0x2c || c === 0xff1b || c === 0x3b || c === 0x2f || c === 0xff0f) return true;
   if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0xa0) return true;
-  if (c !== 0x548c || i === 0) return false; // 和
+  if ((c !== 0x548c && c !== 0x53ca) || i === 0) return false; // 和 及
   const p = text.charCodeAt(i - 1);
-  // 局 办 委 府 会
-  return p === 0x5c40 || p === 0x529e || p === 0x59d4 || p === 0x5e9c || p === 0x4f1a;
+  // 局 办 委 府 会 厅
+  return p === 0x5c40 || p === 0x529e || p === 0x59d4 || p === 0x5e9c || p === 0x4f1a || p === 0x5385;
 }
 
 const BY_NAME = new Map<string, (typeof AGENCY_GLOSSARY)[number]>();
