@@ -137,6 +137,9 @@ function readLabelled(lines: readonly string[], i: number, options: ClauseOption
 }
 
 /** Text after each label, by role, one part per line it spans. */
+// （牵头单位：A；配合单位：B；完成时限：2024年底前）: a label that names no unit ends the unit text.
+const OTHER_LABEL = /(?:完成时限|完成时间|时间节点|进度安排|时限要求|完成期限|时间要求|工作目标|预期成效)[：:]/u;
+
 function splitByLabels(segments: readonly Segment[]): Record<Role, LineText[]> | null {
   const roles: Record<Role, LineText[]> = { lead: [], coop: [], resp: [] };
   let role: Role | null = null;
@@ -144,7 +147,9 @@ function splitByLabels(segments: readonly Segment[]): Record<Role, LineText[]> |
     const t = trimSeparators(seg.text.slice(from, to));
     if (role && t) roles[role].push({ line: seg.line, text: t });
   };
-  for (const seg of segments) {
+  for (const whole of segments) {
+    const stop = OTHER_LABEL.exec(whole.text);
+    const seg = stop ? { line: whole.line, text: whole.text.slice(0, stop.index) } : whole;
     let from = 0;
     LABEL.lastIndex = 0;
     for (let m = LABEL.exec(seg.text); m; m = LABEL.exec(seg.text)) {
@@ -153,6 +158,7 @@ function splitByLabels(segments: readonly Segment[]): Record<Role, LineText[]> |
       from = m.index + m[0].length;
     }
     add(seg, from, seg.text.length);
+    if (stop) break;
   }
   return role ? roles : null;
 }
