@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { etlCommand } from '../../graph/cli/commands/etl.ts';
 import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
-import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
-import { FIX, S000, S004, rebuild, seedSource } from './helpers.ts';
+import { FIX, S000 } from './helpers.ts';
+import { storeFlags, storedGraph, useCliEnv } from './cli-env.ts';
 import { documentOf, roles, rowIds } from './table-roles.ts';
 
 const F = 'test/fixtures/formats';
@@ -14,28 +13,14 @@ let dir: string;
 let before: GraphJson;
 let out: string[];
 let err: string[];
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-attach-'));
-  const store = await MemoryGraphStore.open(dir);
-  before = rebuild(seedSource(S000), seedSource(S004));
-  await store.loadGraph(before);
-  await store.close();
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+useCliEnv('kg-attach-', (e) => {
+  dir = e.dir;
+  before = e.before;
+  out = e.out;
+  err = e.err;
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
-const flags = () => ['--store', 'memory', '--data', dir];
-const graphNow = async () => {
-  const store = await MemoryGraphStore.open(dir);
-  const g = await store.exportGraph();
-  await store.close();
-  return g;
-};
+const flags = () => storeFlags(dir);
+const graphNow = () => storedGraph(dir);
 const entry = (file: string) => (JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as { documents: { file: string; attachedTo?: string }[] }).documents.find((d) => d.file === file);
 const PLAN_ID = 'document:深府〔2009〕9号';
 

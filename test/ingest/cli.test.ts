@@ -1,33 +1,23 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../../graph/cli/commands/check.ts';
 import { documentsCommand } from '../../graph/cli/commands/documents.ts';
 import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
 import { mergesCommand } from '../../graph/cli/commands/merges.ts';
 import { removeCommand } from '../../graph/cli/commands/remove.ts';
-import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
-import { FIX, S000, S004, rebuild, seedSource } from './helpers.ts';
+import { FIX, S000 } from './helpers.ts';
+import { storeFlags, useCliEnv } from './cli-env.ts';
 
 let dir: string;
 let out: string[];
 let err: string[];
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-cli-'));
-  const store = await MemoryGraphStore.open(dir);
-  await store.loadGraph(rebuild(seedSource(S000), seedSource(S004)));
-  await store.close();
-  out = [];
-  err = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+useCliEnv('kg-cli-', (e) => {
+  dir = e.dir;
+  out = e.out;
+  err = e.err;
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
-const flags = () => ['--store', 'memory', '--data', dir];
+const flags = () => storeFlags(dir);
 
 describe('kg ingest / documents / remove / merges', () => {
   it('ingests a folder, reports each file and the totals, exits 1 because two files were refused', async () => {

@@ -1,18 +1,17 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestCommand } from '../../graph/cli/commands/ingest.ts';
 import { httpGet } from '../../graph/ingest/fetch/http-get.ts';
 import { fetchOptions } from '../../graph/ingest/fetch/fetch-options.ts';
 import { attachmentLinks } from '../../graph/ingest/fetch/page-links.ts';
 import { fileNameOf, urlInputs } from '../../graph/ingest/fetch/url-inputs.ts';
 import type { GraphJson } from '../../graph/model/index.ts';
-import { MemoryGraphStore } from '../../graph/store/memory/memory-store.ts';
 import { startFixtureSite, type FixtureSite } from './fetch-server.ts';
-import { S000, S004, rebuild, seedSource } from './helpers.ts';
+import { S000 } from './helpers.ts';
+import { storeFlags, storedGraph, useCliEnv } from './cli-env.ts';
 import { documentOf, roles, rowIds } from './table-roles.ts';
 
 let site: FixtureSite;
@@ -25,29 +24,15 @@ let dir: string;
 let before: GraphJson;
 let out: string[];
 let err: string[];
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kg-url-'));
-  const store = await MemoryGraphStore.open(dir);
-  before = rebuild(seedSource(S000), seedSource(S004));
-  await store.loadGraph(before);
-  await store.close();
-  out = [];
-  err = [];
+useCliEnv('kg-url-', (e) => {
+  dir = e.dir;
+  before = e.before;
+  out = e.out;
+  err = e.err;
   site.requests.length = 0;
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(dir, { recursive: true, force: true });
-});
-const flags = () => ['--store', 'memory', '--data', dir];
-const graphNow = async () => {
-  const store = await MemoryGraphStore.open(dir);
-  const g = await store.exportGraph();
-  await store.close();
-  return g;
-};
+const flags = () => storeFlags(dir);
+const graphNow = () => storedGraph(dir);
 const entries = () => (JSON.parse(readFileSync(join(dir, 'documents.json'), 'utf8')) as { documents: { file: string; url?: string; attachedTo?: string; ingestedFrom?: string }[] }).documents;
 
 describe('kg ingest <url>', () => {
