@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { waitForApp } from './helpers.ts';
 import type { AppServer, LaunchedBrowser } from './helpers.ts';
 import { getApi, useAppSession } from './session.ts';
-import { canvasNodeIds, screenshot } from './page-helpers.ts';
+import { canvasNodeIds, findPaths, screenshot } from './page-helpers.ts';
 
 // Keyboard on the canvas, undo / redo, Back / Forward and tabs that keep their results, on the
 // real app over the seeds. Tests run in order on one page, as one analyst's session.
@@ -156,13 +156,7 @@ describe('keyboard, undo and browser history in Chromium', () => {
     expect(await first.getAttribute('aria-expanded')).toBe('true');
     expect(await page.inputValue('#trace-input')).toBe('生命科学与生物技术');
 
-    await page.click('#tab-paths');
-    for (const [key, name] of [['from', '科技信息局'], ['to', '南山区政府']] as const) {
-      await page.fill(`#path-${key}`, name);
-      await page.locator(`#path-${key}-list li[data-id="agency:${name}"]`).click();
-    }
-    await page.click('#paths-go');
-    await page.waitForSelector('#paths-list li');
+    await findPaths(page, '科技信息局', '南山区政府');
     const paths = await page.$$eval('#paths-list li', (lis) => lis.map((li) => li.textContent));
     expect(paths.length).toBeGreaterThan(0);
     const pathCalls = traceCalls.length;

@@ -75,3 +75,14 @@ export async function expandByDoubleClick(page: Page, id: string, hoverMs = 150)
   await page.waitForFunction((c) => (window as unknown as Win).__pg.expandCount > c, expandCount);
   return expandMetrics(page);
 }
+
+/** Paths tab: picks both agencies from their suggestion lists, asks, and waits for the listed paths. */
+export async function findPaths(page: Page, from: string, to: string): Promise<void> {
+  await page.click('#tab-paths');
+  for (const [key, name] of [['from', from], ['to', to]] as const) {
+    await page.fill(`#path-${key}`, name);
+    await page.locator(`#path-${key}-list li[data-id="agency:${name}"]`).click();
+  }
+  await page.click('#paths-go');
+  await page.waitForSelector('#paths-list li');
+}

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { waitForApp } from './helpers.ts';
 import type { AppServer } from './helpers.ts';
 import { getApi, useAppSession } from './session.ts';
-import { canvasNodeIds, screenshot } from './page-helpers.ts';
+import { canvasNodeIds, findPaths, screenshot } from './page-helpers.ts';
 
 // The analysis views beyond the main three jobs, language and keyboard, on the real app and seeds.
 let srv: AppServer;
@@ -69,13 +69,7 @@ describe('analysis views in Chromium', () => {
   });
 
   it('finds and highlights the shortest paths between two agencies', async () => {
-    await page.click('#tab-paths');
-    for (const [key, name] of [['from', '科技信息局'], ['to', '南山区政府']] as const) {
-      await page.fill(`#path-${key}`, name);
-      await page.locator(`#path-${key}-list li[data-id="agency:${name}"]`).click();
-    }
-    await page.click('#paths-go');
-    await page.waitForSelector('#paths-list li');
+    await findPaths(page, '科技信息局', '南山区政府');
     const paths = await page.$$eval('#paths-list li', (lis) => lis.map((li) => li.textContent ?? ''));
     const expected = await api<{ paths: unknown[] }>(`api/paths?from=${encodeURIComponent('agency:科技信息局')}&to=${encodeURIComponent('agency:南山区政府')}`);
     expect(paths).toHaveLength(expected.paths.length);
