@@ -5,6 +5,7 @@ import { loadModule } from '../deps.ts';
 import { below, figure, notMeasured, type Figure } from '../report.ts';
 import { median } from '../stats.ts';
 import { expandTimes, firstUsefulView } from './browser-app.ts';
+import { largeViewFigures } from './browser-large-view.ts';
 import { glRenderer, measureRender, preparePage, type RenderFigures } from './browser-render.ts';
 import { hasWebgl, measureSigma } from './browser-sigma.ts';
 import type { InputFigures } from './real-input.ts';
@@ -156,5 +157,6 @@ export async function runBrowser(ctx: BenchContext): Promise<Figure[]> {
   } catch (err) {
     app = [notMeasured('app first useful view / expand', (err as Error).message.split('\n')[0] ?? 'error')];
   }
-  return [...app, ...(await rendererFigures(ctx))];
+  const large = await largeViewFigures(ctx).catch((err: unknown) => [notMeasured('app: large view first render', (err as Error).message.split('\n')[0] ?? 'error')]);
+  return [...app, ...large, ...(await rendererFigures(ctx))];
 }

@@ -1,6 +1,5 @@
 import type { CollectionReturnValue, Core, ElementDefinition, NodeSingular, Position } from 'cytoscape';
 import type { ClusterGroup } from './cluster-plan.ts';
-import { ringPositions } from './expand.ts';
 import { NODE_STYLE } from './styles.ts';
 
 // Clusters on the canvas. A cluster node stands for its members, which stay on the canvas with the
@@ -92,16 +91,25 @@ export function drawClusterEdges(cy: Core): void {
   cy.add(defs);
 }
 
+/**
+ * Members spread over a disc where their cluster was (a sunflower pattern, evenly spaced), so an
+ * opened cluster stays in its place in the picture instead of fanning out over its neighbours.
+ */
+export function discPositions(center: Position, count: number, spacing = 55): Position[] {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  return Array.from({ length: count }, (_, i) => {
+    const r = spacing * Math.sqrt(i + 0.5);
+    return { x: center.x + r * Math.cos(i * golden), y: center.y + r * Math.sin(i * golden) };
+  });
+}
+
 /** Draw one cluster's members again around where the cluster was; the other clusters stay collapsed. */
 export function openCluster(cy: Core, id: string): string[] {
   const c = cy.getElementById(id);
   if (c.empty() || !c.hasClass('cluster')) return [];
   const members = [...(c.data('members') as string[])];
   const at = { ...(c as NodeSingular).position() };
-  const others = cy.nodes().not('.clustered').not(c);
-  const bb = others.nonempty() ? others.boundingBox() : null;
-  const away = bb ? { x: (bb.x1 + bb.x2) / 2, y: (bb.y1 + bb.y2) / 2 } : null;
-  const pos = ringPositions(at, members.length, away && (away.x !== at.x || away.y !== at.y) ? away : null);
+  const pos = discPositions(at, members.length);
   cy.batch(() => {
     c.remove();
     const eles = byIds(cy, members);

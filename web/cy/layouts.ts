@@ -1,4 +1,4 @@
-import type { LayoutOptions } from 'cytoscape';
+import type { EdgeSingular, LayoutOptions, NodeSingular } from 'cytoscape';
 
 export const LAYOUTS = ['fcose', 'dagre'] as const;
 export type LayoutName = (typeof LAYOUTS)[number];
@@ -11,8 +11,19 @@ export function layoutOptions(name: LayoutName, opts: { animate?: boolean; rando
   }
   return {
     name: 'fcose', quality: 'default', randomize: opts.randomize ?? true, animate: opts.animate ?? false,
-    fit: true, padding: 30, nodeRepulsion: () => 14000, idealEdgeLength: () => 120, nodeSeparation: 90, packComponents: true,
+    fit: true, padding: 30, nodeRepulsion: repulsion, idealEdgeLength: edgeLength, nodeSeparation: 90, packComponents: true,
   } as LayoutOptions;
+}
+
+/** A cluster pushes as hard as its area, so big clusters do not sit on top of each other. */
+function repulsion(n: NodeSingular): number {
+  return n.hasClass('cluster') ? 14000 * (Number(n.data('size')) / 40) ** 2 : 14000;
+}
+
+/** An edge at a cluster is long enough to clear the cluster's radius. */
+function edgeLength(e: EdgeSingular): number {
+  const r = (n: NodeSingular) => (n.hasClass('cluster') ? Number(n.data('size')) / 2 : 0);
+  return 120 + r(e.source()) + r(e.target());
 }
 
 /**

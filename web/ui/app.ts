@@ -30,7 +30,7 @@ import { applyView, restore, setSize } from './view-restore.ts';
  * Timings the browser tests and the bench read (performance.now(), ms since navigation);
  * `navCount` / `lastNavMs` count and time views reached by Back, Forward or an edited hash.
  */
-export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; navCount: number; lastNavMs: number; lastClusterOpened?: number; cy: cytoscape.Core }
+export interface AppMetrics { phases?: Record<string, number>; ready: boolean; firstUsefulMs: number; lastExpandMs: number; lastExpandDrawnMs: number; expandCount: number; navCount: number; lastNavMs: number; lastClusterOpened?: number; lastView?: { elements: number; addMs: number; layoutMs: number }; cy: cytoscape.Core }
 
 /** The view parts an undo step puts back with the canvas. */
 interface CanvasMeta { focus: string | null; source: string | null; selected: string | null }
@@ -116,8 +116,11 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
     showSubgraph(sub, opts = {}) {
       if (opts.replace) { canvas.clear(); state.focus = null; state.expanded = []; state.source = null; }
       if (opts.source) state.source = opts.source;
+      const t0 = performance.now();
       canvas.addSubgraph(sub);
+      const t1 = performance.now();
       ctx.relayout();
+      metrics.lastView = { elements: sub.nodes.length + sub.edges.length, addMs: t1 - t0, layoutMs: performance.now() - t1 };
       // A selection survives a new canvas only where its element is still drawn. Selected after the
       // layout: a selected node's wider border would change the seeded picture a link reproduces.
       const sel = state.selected ? cy.getElementById(state.selected) : null;
@@ -176,7 +179,12 @@ export async function startApp(api: ApiClient): Promise<AppContext> {
   }
 
   function updateEmpty(): void { $('empty').hidden = cy.nodes().nonempty(); }
-  cy.on('add remove', updateEmpty);
+  // Once per frame: cy.nodes() walks every element, and a large view adds thousands in one step
+  // (per element it made adding an 11k-element trace take 7 s of the 12).
+  let emptyFrame = 0;
+  cy.on('add remove', () => {
+    if (!emptyFrame) emptyFrame = requestAnimationFrame(() => { emptyFrame = 0; updateEmpty(); });
+  });
   // One status update per frame however many elements a step adds.
   let statusFrame = 0;
   const updateStatus = () => {
