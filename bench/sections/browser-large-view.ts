@@ -46,7 +46,7 @@ export async function timeHashView(page: Page, url: string, hash: string, timeou
  * Links nearest each wanted size, with the size the API answers: a technology's trace, or an
  * agency's tasks (the workload bar's view), whichever comes closer.
  */
-async function pickViews(store: GraphStore, wanted: readonly number[]): Promise<{ source: string; elements: number }[]> {
+export async function pickViews(store: GraphStore, wanted: readonly number[]): Promise<{ source: string; elements: number }[]> {
   const graph = await store.exportGraph();
   const degree = new Map<string, number>();
   for (const e of graph.edges) if (e.type === 'LEADS' || e.type === 'COOPERATES') degree.set(e.source, (degree.get(e.source) ?? 0) + 1);

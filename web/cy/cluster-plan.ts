@@ -4,10 +4,12 @@ import type { NodeType } from '../../graph/model/index.ts';
 import { seededRandom } from './layouts.ts';
 
 /**
- * Above this many drawn elements (nodes + edges) the canvas groups nodes into clusters. Chosen by
- * measurement (npm run bench, "large view first render"): up to ~2,000 elements the seeded fcose
- * layout and the drawing stay near a second on 2 cores without GPU; beyond it both grow faster
- * than linearly, and a hairball of that size cannot be read anyway.
+ * Above this many drawn elements (nodes + edges) the canvas groups nodes into clusters. Measured on
+ * 2 shared cores without GPU (npm run bench, "large view first render"): 1,019 drawn elements take
+ * 2.0–2.8 s from the link to the painted frame, 1.4–2.1 s of it the seeded fcose layout, which grows
+ * faster than the element count; unclustered, 5,656 took 75 s and 11,037 took 223 s. Clustered,
+ * those two draw ~210 elements in 3.5–7 s, most of it adding and styling the hidden members. Past
+ * ~2,000 elements a hairball cannot be read, and the layout alone passes the 3 s mark.
  */
 export const CLUSTER_THRESHOLD = 2000;
 /** A community smaller than this stays drawn as its nodes: a cluster of two hides more than it tells. */
