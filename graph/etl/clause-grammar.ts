@@ -39,7 +39,9 @@ export function statesFirstLeads(lines: readonly string[]): boolean {
 }
 
 /** What a named unit list ends with: a unit's usual last characters (or 等 after it). */
-const UNIT_END = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|单位|部门|门|队|站|馆|社|联|团)等?$/;
+// The usual last characters of a unit's name, shared by every test of "is this a unit".
+const UNIT_SUFFIX = '局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|队|站|馆|社|联|团';
+const UNIT_END = new RegExp(`(?:${UNIT_SUFFIX}|单位|部门|门)等?$`);
 
 export function looksLikeUnitList(text: string): boolean {
   // 各镇街 / 各有关单位: a collective phrase stands for units too.
@@ -92,7 +94,7 @@ export function matchProse(sentence: string): ProseMatch | null {
 
 // A会同B + any verb (市科技局要会同市教育局加快建设…): the units before and after 会同.
 const WITH_ANY = /(?:^|[，,：:])由?([^，,。；：:]{2,60}?)(?:要|将|应|需)?会同([^，,。；：:]{2,160})/;
-const UNIT_TAIL = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|单位|部门)$/;
+const UNIT_TAIL = new RegExp(`(?:${UNIT_SUFFIX}|单位|部门)$`);
 
 function matchWith(sentence: string): ProseMatch | null {
   const m = WITH_ANY.exec(sentence);
@@ -106,15 +108,15 @@ function matchWith(sentence: string): ProseMatch | null {
     const next = rest.charAt(end);
     if (!UNIT_TAIL.test(head) || /[、，,和及等]/.test(next) || next === '') continue;
     if (!isUnitListOnly(head)) return null;
-    const quote = m[0].replace(/^[，,：:]/, '').slice(0, m[0].replace(/^[，,：:]/, '').indexOf('会同') + 2 + end);
-    return { lead, coop: head, resp: null, quote };
+    const clause = m[0].replace(/^[，,：:]/, '');
+    return { lead, coop: head, resp: null, quote: clause.slice(0, clause.indexOf('会同') + 2 + end) };
   }
   return null;
 }
 
 // A unit list and nothing else: pieces between 、，, of a unit's length, most of them ending like one
 // (省工业和信息化厅 holds 和; 南部战区空军 ends in none of the usual suffixes).
-const LIST_PIECE_END = /(?:局|办|委|府|会|厅|部|处|署|中心|公司|集团|大学|学院|院|所|行|队|站|馆|社|联|团|街|镇|）)$/;
+const LIST_PIECE_END = new RegExp(`(?:${UNIT_SUFFIX}|街|镇|）)$`);
 const NOT_A_UNIT = /[，。；：:]|要|加快|推进|建设|完善|加强|开展|组织|落实|工作|任务/;
 
 function isUnitListOnly(text: string): boolean {
@@ -124,7 +126,7 @@ function isUnitListOnly(text: string): boolean {
 }
 
 /** The text inside a bracket that closes the sentence: …完成清理工作（A牵头，B负责）. */
-export function trailingBracket(sentence: string): { text: string; at: number } | null {
+export function trailingBracket(sentence: string): string | null {
   const t = sentence.replace(/[\s\u3000]+$/u, '');
   const last = t.at(-1);
   if (last !== '）' && last !== ')') return null;
@@ -132,7 +134,7 @@ export function trailingBracket(sentence: string): { text: string; at: number } 
   for (let i = t.length - 1; i >= 0; i--) {
     const c = t[i];
     if (c === '）' || c === ')') depth++;
-    else if ((c === '（' || c === '(') && --depth === 0) return { text: t.slice(i + 1, t.length - 1), at: i + 1 };
+    else if ((c === '（' || c === '(') && --depth === 0) return t.slice(i + 1, t.length - 1);
   }
   return null;
 }
@@ -164,22 +166,30 @@ export function splitMarkedLead(parts: readonly LineText[]): { lead: LineText[];
   return { lead, coop };
 }
 
-/** Pieces of a list split at 、，, outside brackets. */
+/** Pieces of a list split at 、，, outside brackets: 各县（市、区）人民政府 is one unit. */
 function topLevelPieces(text: string): string[] {
   const out: string[] = [];
-  let depth = 0;
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(' || c === '〔' || c === '［' || c === '[') depth++;
-    else if ((c === '）' || c === ')' || c === '〕' || c === '］' || c === ']') && depth > 0) depth--;
-    else if (depth === 0 && (c === '、' || c === '，' || c === ',')) {
-      out.push(text.slice(from, i));
-      from = i + 1;
-    }
+  for (const at of separatorsOutsideBrackets(text)) {
+    out.push(text.slice(from, at));
+    from = at + 1;
   }
   out.push(text.slice(from));
   return out;
+}
+
+const OPENING = new Set(['（', '(', '〔', '［', '[']);
+const CLOSING = new Set(['）', ')', '〕', '］', ']']);
+
+/** Where 、，, stand outside any bracket, in order. */
+function* separatorsOutsideBrackets(text: string): Generator<number> {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (OPENING.has(c)) depth++;
+    else if (CLOSING.has(c) && depth > 0) depth--;
+    else if (depth === 0 && (c === '、' || c === '，' || c === ',')) yield i;
+  }
 }
 
 const PART_SEP = /[；;\s/\u3000]+/;
@@ -214,22 +224,10 @@ export function splitFirst(parts: readonly LineText[]): { first: LineText[]; res
   const all = splitParts(parts);
   const head = all[0];
   if (!head) return { first: [], rest: [] };
-  const at = firstSeparator(head.text);
-  if (at < 0) return { first: [head], rest: all.slice(1) };
+  const at = separatorsOutsideBrackets(head.text).next().value;
+  if (at === undefined) return { first: [head], rest: all.slice(1) };
   const firstText = trimSeparators(head.text.slice(0, at));
   const restText = trimSeparators(head.text.slice(at + 1));
   const rest = restText ? [{ line: head.line, text: restText }, ...all.slice(1)] : all.slice(1);
   return { first: firstText ? [{ line: head.line, text: firstText }] : [], rest };
-}
-
-/** The first 、，, outside brackets: 各县（市、区）人民政府 is one unit. */
-function firstSeparator(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '（' || c === '(') depth++;
-    else if ((c === '）' || c === ')') && depth > 0) depth--;
-    else if (depth === 0 && (c === '、' || c === '，' || c === ',')) return i;
-  }
-  return -1;
 }

@@ -102,7 +102,7 @@ export const HOME: PlacedJurisdiction = prepareJurisdiction({ province: null, ci
 
 function namesOwnCity(name: string, j: PlacedJurisdiction): boolean {
   const city = j.cityLabel.slice(0, -1);
-  return city.length >= 2 && !city.startsWith('（') && name.startsWith(city) && !name.startsWith(j.cityLabel);
+  return city.length >= 2 && !city.startsWith('（') && name.startsWith(city);
 }
 
 /** A unit's name and jurisdiction in the document's jurisdiction; the name is unchanged for the glossary's own. */
@@ -129,7 +129,7 @@ export function placeInJurisdiction(unit: ResolvedUnit, j: PlacedJurisdiction): 
       const district = /^.+?(?:新区|区|县)/u.exec(name)?.[0] ?? '';
       if (!j.cityHome && j.cityLabel.startsWith('（')) return { canonical: name, jurisdiction: district };
       // 珠海高新区管委会 already names its city: not 珠海市珠海高新区管委会.
-      const namesCity = name.startsWith(j.cityLabel.slice(0, -1));
+      const namesCity = namesOwnCity(name, j);
       return { canonical: j.cityHome || namesCity ? name : `${j.cityLabel}${name}`, jurisdiction: `${j.cityLabel}${namesCity ? district.slice(j.cityLabel.length - 1) : district}` };
     }
     case 'province': {

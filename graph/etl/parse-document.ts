@@ -92,7 +92,6 @@ function markedLead(r: TableRow): void {
     if (cell.length === 0) continue;
     const { lead, coop } = cell.some((p) => hasLeadMark(p.text)) ? splitMarkedLead(cell) : leadWording(cell);
     if (lead.length === 0) continue;
-    if (lead.length === 0) continue;
     r.lead.push(...lead);
     if (key === 'coop') r.coop = coop;
     else {

@@ -123,7 +123,15 @@ function unreadClauseLines(s: DocumentStructure): number[] {
   }
   const t = s.table;
   const inTable = (l: number) => t !== null && l >= t.headerLine && l <= t.lastLine;
-  return linesWith(s.parsed.source.lines, CLAUSE_WORDING).filter((l) => !covered.has(l) && !inTable(l));
+  const lines = s.parsed.source.lines;
+  const out: number[] = [];
+  // Every read document passes here: most lines hold none of 牵头 / 单位 / 部门 and skip the patterns.
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!;
+    if (!t.includes('牵头') && !t.includes('单位') && !t.includes('部门')) continue;
+    if (!covered.has(i + 1) && !inTable(i + 1) && CLAUSE_WORDING.some((p) => p.test(t))) out.push(i + 1);
+  }
+  return out;
 }
 
 function linesWith(lines: readonly string[], patterns: readonly RegExp[]): number[] {

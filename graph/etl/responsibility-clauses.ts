@@ -208,7 +208,7 @@ function readProse(text: string, line: number): ResponsibilityClause | null {
     if (sentence.length > MAX_CLAUSE_CHARS) continue;
     const inner = trailingBracket(sentence);
     // \u3000\u3000由A牵头负责，…: a paragraph's indent is no part of the sentence.
-    const m = (inner && matchProse(inner.text)) || matchProse(sentence.replace(/^[\s\u3000]+/u, ''));
+    const m = (inner !== null && matchProse(inner)) || matchProse(sentence.replace(/^[\s\u3000]+/u, ''));
     if (!m) continue;
     const part = (t: string | null) => (t === null ? [] : splitParts([{ line, text: t }]));
     return clause(line, m.quote, 'prose', { lead: part(m.lead), coop: part(m.coop), resp: part(m.resp) });
