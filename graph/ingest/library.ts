@@ -83,7 +83,7 @@ export class SourceLibrary {
     // disk has nothing newer, and swapping it in would drop the write's own documents.
     if (this.deferred) return;
     const next = await this.readIndex();
-    if (this.deferred) return;
+    if (this.deferred) return; // a write began while the index was being read
     const same = next.mtime === this.indexMtime && JSON.stringify(next.index) === JSON.stringify(this.index) && next.seeds.size === this.seeds.size;
     this.index = next.index;
     this.indexMtime = next.mtime;
