@@ -3,15 +3,15 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { GraphJson, ReadingReport } from '../model/index.ts';
 import type { GraphStore, LoadSummary } from '../store/types.ts';
-import { buildFragments, type DocumentFragment } from './fragment.ts';
+import type { DocumentFragment } from './fragment.ts';
 import { FragmentWriter, type Written } from './fragment-writer.ts';
 import { documentKey } from './document-key.ts';
 import { entryFor, type SourceLibrary } from './library.ts';
 import type { MergeRules } from './merge-rules.ts';
 import type { ProgressSink } from './progress.ts';
-import { annotateEvidence, writeLocations } from './formats/locations.ts';
+import { writeLocations } from './formats/locations.ts';
+import { extractHere, extractOnThread } from './etl-thread.ts';
 import { FormatRefusal } from './formats/limits.ts';
-import { markAttachment } from './fetch/attachment-link.ts';
 import { withDocumentUrl } from './fetch/document-url.ts';
 import { documentIdOf } from '../etl/parse-document.ts';
 import { prepareInput, readCapped, type InputFormat, type PreparedInput } from './read-input.ts';
@@ -155,16 +155,22 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
     const before = sizeIn(graphNow, r.file, old ? textChars(old.lines) : 0);
     return checkReplacement(before, sizeIn(frag.graph, r.file, textChars(r.source.lines)));
   };
-  const writer = new FragmentWriter<Extracted>(store, current.nodes.length + current.edges.length, record, ctx.batchSize ?? 25);
+  const batchSize = ctx.batchSize ?? 25;
+  const writer = new FragmentWriter<Extracted>(store, record, batchSize);
 
-  /** The ETL of the pending documents; their fragments go to the writer. */
-  const extract = async () => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+  // A long ingest reads on a thread of its own while this one writes (etl-thread.ts).
+  const thread = inputs.length > batchSize ? extractOnThread() : null;
+  const extractJob = thread?.extract ?? extractHere;
+  /** Sent to the ETL and not yet handed to the writer: a later version of one of them must wait for it. */
+  let flying: Ready[] = [];
+  /** The batch whose fragments are being handed to the writer; the next waits for it, so the order is the input order. */
+  let handing: Promise<void> = Promise.resolve();
+  let contextChanging = false;
+
+  const handOver = async (batch: Ready[], job: Promise<Map<string, DocumentFragment>>) => {
     let fragments;
     try {
-      fragments = buildFragments(await library.contextSources(), batch.map((r) => r.source), ctx.rules);
+      fragments = await job;
     } catch (err) {
       for (const r of batch) {
         outcomes[r.index] = { input: r.input, status: 'failed', message: `extraction failed: ${(err as Error).message}`, warnings: r.notes };
@@ -182,62 +188,87 @@ export async function ingestInputs(inputs: readonly InputRef[], ctx: IngestConte
         tick(r.input);
         continue;
       }
-      annotateEvidence(frag.graph, r.file, r.locations);
-      if (r.attachedTo) markAttachment(frag.graph, r.file, r.attachedTo);
-      await writer.add({ r, frag }, r.file, frag.graph);
+      await writer.add({ r, frag }, r.file, frag.graph, true);
     }
+  };
+
+  /**
+   * Sends the pending documents to the ETL, then waits for the batch before them to be handed
+   * over: while this thread writes that one, the ETL reads this one. A batch holding a document
+   * of the context (a seed) changes what the next is read against, so the next waits for it.
+   */
+  const extract = async () => {
+    if (pending.length === 0) return;
+    if (contextChanging) await handing;
+    const batch = pending;
+    pending = [];
+    flying = [...flying, ...batch];
+    contextChanging = batch.some((r) => library.isSeed(r.file));
+    const job = library.contextSources().then((context) =>
+      extractJob({ context, batch: batch.map((r) => ({ source: r.source, ...(r.locations ? { locations: r.locations } : {}), ...(r.attachedTo ? { attachedTo: r.attachedTo } : {}) })), rules: ctx.rules }),
+    );
+    const before = handing;
+    handing = before.then(() => handOver(batch, job)).finally(() => (flying = flying.filter((r) => !batch.includes(r))));
+    // Awaited below or by the next batch; meanwhile a failure is not an unhandled rejection.
+    handing.catch(() => undefined);
+    await before;
   };
   const flushAll = async () => {
     await extract();
+    await handing;
     await writer.flush();
   };
 
   /** Input → its Document's id, for the attachments that follow it. */
   const documentIds = new Map<string, string>();
-  for (const [index, ref] of inputs.entries()) {
-    let prepared: PreparedInput;
-    try {
-      const data = await ref.read();
-      prepared = await prepareInput(ref.input, ref.name ?? basename(ref.input), data);
-      if (prepared.ok && ref.url) prepared = withDocumentUrl(prepared, ref.url);
-    } catch (err) {
-      // A fetch refused (too large, wrong type, timeout) says why in its own words.
-      const message = err instanceof FormatRefusal ? err.message : `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-      prepared = { ok: false, input: ref.input, reason: 'unreadable', message, bytes: 0 };
+  try {
+    for (const [index, ref] of inputs.entries()) {
+      let prepared: PreparedInput;
+      try {
+        const data = await ref.read();
+        prepared = await prepareInput(ref.input, ref.name ?? basename(ref.input), data);
+        if (prepared.ok && ref.url) prepared = withDocumentUrl(prepared, ref.url);
+      } catch (err) {
+        // A fetch refused (too large, wrong type, timeout) says why in its own words.
+        const message = err instanceof FormatRefusal ? err.message : `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+        prepared = { ok: false, input: ref.input, reason: 'unreadable', message, bytes: 0 };
+      }
+      bytes += prepared.bytes;
+      if (!prepared.ok) {
+        outcomes[index] = { input: ref.input, status: 'refused', message: prepared.message, warnings: [] };
+        tick(ref.input);
+        continue;
+      }
+      // Two versions of one document in the same run: the later one must see the earlier one loaded
+      // (also a new one: two links to one fetched file, a page saved twice).
+      const existing = library.find(prepared.source.header, prepared.hash);
+      const key = documentKey(prepared.source.header, prepared.hash);
+      const waiting = [...pending, ...flying];
+      if (waiting.some((r) => documentKey(r.source.header, r.hash) === key) || (existing && (waiting.some((r) => r.file === existing.file) || writer.docs.includes(existing.file)))) await flushAll();
+      const again = library.find(prepared.source.header, prepared.hash);
+      const parentId = ref.attachTo === undefined ? undefined : documentIds.get(ref.attachTo);
+      if (ref.attachTo !== undefined && parentId === undefined) prepared.notes.push(`not attached: ${ref.attachTo} was not loaded`);
+      // Without a parent named now, an attachment stays attached to the one it had.
+      const attachedTo = parentId ?? again?.attachedTo;
+      if (again && again.hash === prepared.hash && present.has(again.file) && again.attachedTo === attachedTo) {
+        documentIds.set(ref.input, documentIdOf({ ...prepared.source, file: again.file }));
+        outcomes[index] = { input: ref.input, status: 'unchanged', file: again.file, encoding: prepared.encoding, format: prepared.format, warnings: prepared.notes };
+        tick(ref.input);
+        continue;
+      }
+      const taken = new Set([...pending.map((r) => r.file), ...flying.map((r) => r.file), ...writer.docs]);
+      let file = again?.file ?? library.fileNameFor(ref.input, prepared.hash);
+      if (!again && taken.has(file)) file = file.replace(/\.txt$/, `_${prepared.hash.slice(0, 8)}.txt`);
+      prepared.source.file = file;
+      documentIds.set(ref.input, documentIdOf(prepared.source));
+      const from = ref.url ?? basename(ref.input);
+      pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file), from, ...(attachedTo ? { attachedTo } : {}) });
+      if (pending.length >= batchSize) await extract();
     }
-    bytes += prepared.bytes;
-    if (!prepared.ok) {
-      outcomes[index] = { input: ref.input, status: 'refused', message: prepared.message, warnings: [] };
-      tick(ref.input);
-      continue;
-    }
-    // Two versions of one document in the same run: the later one must see the earlier one loaded
-    // (also a new one: two links to one fetched file, a page saved twice).
-    const existing = library.find(prepared.source.header, prepared.hash);
-    const key = documentKey(prepared.source.header, prepared.hash);
-    const earlier = pending.some((r) => documentKey(r.source.header, r.hash) === key);
-    if (earlier || (existing && (pending.some((r) => r.file === existing.file) || writer.docs.includes(existing.file)))) await flushAll();
-    const again = library.find(prepared.source.header, prepared.hash);
-    const parentId = ref.attachTo === undefined ? undefined : documentIds.get(ref.attachTo);
-    if (ref.attachTo !== undefined && parentId === undefined) prepared.notes.push(`not attached: ${ref.attachTo} was not loaded`);
-    // Without a parent named now, an attachment stays attached to the one it had.
-    const attachedTo = parentId ?? again?.attachedTo;
-    if (again && again.hash === prepared.hash && present.has(again.file) && again.attachedTo === attachedTo) {
-      documentIds.set(ref.input, documentIdOf({ ...prepared.source, file: again.file }));
-      outcomes[index] = { input: ref.input, status: 'unchanged', file: again.file, encoding: prepared.encoding, format: prepared.format, warnings: prepared.notes };
-      tick(ref.input);
-      continue;
-    }
-    const taken = new Set([...pending.map((r) => r.file), ...writer.docs]);
-    let file = again?.file ?? library.fileNameFor(ref.input, prepared.hash);
-    if (!again && taken.has(file)) file = file.replace(/\.txt$/, `_${prepared.hash.slice(0, 8)}.txt`);
-    prepared.source.file = file;
-    documentIds.set(ref.input, documentIdOf(prepared.source));
-    const from = ref.url ?? basename(ref.input);
-    pending.push({ ...prepared, index, file, known: again !== undefined && present.has(again.file), from, ...(attachedTo ? { attachedTo } : {}) });
-    if (pending.length >= (ctx.batchSize ?? 25)) await extract();
+    await flushAll();
+  } finally {
+    await thread?.close();
   }
-  await flushAll();
   ctx.progress?.finish();
   const summary = summarise(outcomes, bytes, performance.now() - t0);
   if (catalogueChanged) {

@@ -37,6 +37,19 @@ export const SOURCES_DIR = 'sources';
 /** Longest evidence doc name in UTF-8 bytes: file systems allow 255, and temp names add to it. */
 const MAX_FILE_BYTES = 120;
 
+/** Texts of ingested documents kept in memory besides the seeds' (the evidence viewer's recent reads). */
+const CACHE_TEXTS = 64;
+
+interface Derived {
+  index: LibraryIndex;
+  seeds: Map<string, DocumentEntry>;
+  entries: DocumentEntry[];
+  byFile: Map<string, DocumentEntry>;
+  byUrl: Map<string, DocumentEntry>;
+  byNumber: Map<string, DocumentEntry>;
+  byHash: Map<string, DocumentEntry>;
+}
+
 /**
  * Every loaded document's normalised UTF-8 text and its index entry. Seeds count as documents
  * (read from seeds/, never written); an ingested version of a seed shadows it in data/sources/.
@@ -50,6 +63,7 @@ export class SourceLibrary {
   private indexMtime = -1;
   private seeds = new Map<string, DocumentEntry>();
   private cache = new Map<string, SourceDocument>();
+  private derivedCache: Derived | null = null;
 
   private constructor(
     readonly dataDir: string,
@@ -117,11 +131,40 @@ export class SourceLibrary {
 
   /** Loaded documents by file name: ingested entries, then seeds not shadowed or removed. */
   entries(): DocumentEntry[] {
+    return [...this.derived().entries];
+  }
+
+  /**
+   * The entries and the look-ups `find` uses, made once per version of the index: an ingest asks
+   * for them for every input, and making them each time grew with the library (quadratic).
+   */
+  private derived(): Derived {
+    const d = this.derivedCache;
+    if (d && d.index === this.index && d.seeds === this.seeds) return d;
     const byFile = new Map(this.index.documents.map((d) => [d.file, d]));
+    const removed = new Set(this.index.removedSeeds);
     for (const [file, seed] of this.seeds) {
-      if (!byFile.has(file) && !this.index.removedSeeds.includes(file)) byFile.set(file, seed);
+      if (!byFile.has(file) && !removed.has(file)) byFile.set(file, seed);
     }
-    return [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const entries = [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const first = (key: (d: DocumentEntry) => string | undefined) => {
+      const m = new Map<string, DocumentEntry>();
+      for (const d of entries) {
+        const k = key(d);
+        if (k && !m.has(k)) m.set(k, d);
+      }
+      return m;
+    };
+    this.derivedCache = {
+      index: this.index,
+      seeds: this.seeds,
+      entries,
+      byFile,
+      byUrl: first((d) => normaliseUrl(d.url)),
+      byNumber: first((d) => normaliseNumber(d.number)),
+      byHash: first((d) => d.hash),
+    };
+    return this.derivedCache;
   }
 
   isSeed(file: string): boolean {
@@ -130,15 +173,10 @@ export class SourceLibrary {
 
   /** The loaded document a new input is a version of: same URL, else same 文号, else same content. */
   find(header: DocumentHeader, hash: string): DocumentEntry | undefined {
-    const all = this.entries();
+    const d = this.derived();
     const url = normaliseUrl(header.url);
     const number = normaliseNumber(header.number);
-    return (
-      (url && all.find((d) => normaliseUrl(d.url) === url)) ||
-      (number && all.find((d) => normaliseNumber(d.number) === number)) ||
-      all.find((d) => d.hash === hash) ||
-      undefined
-    );
+    return (url && d.byUrl.get(url)) || (number && d.byNumber.get(number)) || d.byHash.get(hash) || undefined;
   }
 
   /** An evidence doc name for a new document: the input's stem + .txt, made unique if taken. */
@@ -156,7 +194,7 @@ export class SourceLibrary {
       stem = `${cut}_${hash.slice(0, 8)}`;
     }
     // A removed seed's name is free again: re-ingesting that seed gets its old name back.
-    const taken = new Set(this.entries().map((d) => d.file));
+    const taken = this.derived().byFile;
     const plain = `${stem}.txt`;
     return taken.has(plain) ? `${stem}_${hash.slice(0, 8)}.txt` : plain;
   }
@@ -180,7 +218,7 @@ export class SourceLibrary {
 
   async read(file: string): Promise<SourceDocument | undefined> {
     await this.refreshIfChanged();
-    if (!this.entries().some((d) => d.file === file)) return undefined;
+    if (!this.derived().byFile.has(file)) return undefined;
     return this.readSource(file);
   }
 
@@ -190,7 +228,19 @@ export class SourceLibrary {
 
   /** Seeds (current versions) first: they hold the catalogues other documents are read against. */
   async contextSources(): Promise<SourceDocument[]> {
-    return Promise.all(this.entries().filter((d) => this.seeds.has(d.file)).map((d) => this.readSource(d.file)));
+    return Promise.all(this.derived().entries.filter((d) => this.seeds.has(d.file)).map((d) => this.readSource(d.file)));
+  }
+
+  /**
+   * Once texts are on disk, the cache keeps the seeds (every ingest reads against them) and the
+   * CACHE_TEXTS read or saved last: a long ingest would otherwise hold every text it saved.
+   */
+  private trimCache(): void {
+    let others = 0;
+    for (const file of [...this.cache.keys()].reverse()) {
+      if (this.seeds.has(file)) continue;
+      if (++others > CACHE_TEXTS) this.cache.delete(file);
+    }
   }
 
   /** Store a document's text and entry: one commit, or part of the caller's inside deferWrites. */
@@ -218,7 +268,7 @@ export class SourceLibrary {
   }
 
   async remove(file: string): Promise<boolean> {
-    const known = this.entries().some((d) => d.file === file);
+    const known = this.derived().byFile.has(file);
     if (!known) return false;
     const before = this.index;
     this.index = {
@@ -245,6 +295,7 @@ export class SourceLibrary {
       prepare: (tx) => this.stage(tx),
       committed: () => {
         if (this.deferred) this.deferred = { base: this.index, texts: new Map(), removed: new Set(), dirty: false };
+        this.trimCache();
       },
       rolledBack: () => {
         const d = this.deferred;
@@ -274,6 +325,7 @@ export class SourceLibrary {
     try {
       await this.stage(tx);
       await tx.commit();
+      this.trimCache();
     } catch (err) {
       await tx.abort();
       for (const f of own.texts.keys()) this.cache.delete(f);

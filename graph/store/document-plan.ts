@@ -20,44 +20,77 @@ function uniq(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/**
+ * Evidence lists known to be grouped by document in file-name order, as the ETL lists them and as
+ * every merge below leaves them. An organisation named by every document holds thousands of
+ * pieces of evidence; knowing the order lets a new document find its place by binary search
+ * instead of walking the list each time (walking made a long ingest quadratic).
+ */
+const inDocumentOrder = new WeakSet<readonly Evidence[]>();
+
+function isInDocumentOrder(evidence: readonly Evidence[]): boolean {
+  if (inDocumentOrder.has(evidence)) return true;
+  for (let i = 1; i < evidence.length; i++) if (evidence[i - 1]!.doc > evidence[i]!.doc) return false;
+  inDocumentOrder.add(evidence);
+  return true;
+}
+
+function ordered(evidence: Evidence[]): Evidence[] {
+  inDocumentOrder.add(evidence);
+  return evidence;
+}
+
 /** Evidence grouped by document in file-name order (stable within one), as the ETL lists it. */
 function byDocument(evidence: Evidence[]): Evidence[] {
-  return evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+  return ordered(evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0)));
+}
+
+/** First index in an ordered list whose document is not before `doc` (`after`: not at or before). */
+function bound(evidence: readonly Evidence[], doc: string, after: boolean): number {
+  let lo = 0;
+  for (let hi = evidence.length; lo < hi; ) {
+    const mid = (lo + hi) >>> 1;
+    const d = evidence[mid]!.doc;
+    if (d < doc || (after && d === doc)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `evidence` without `doc`'s; the same list when it has none. */
+function withoutDocument(evidence: readonly Evidence[], doc: string): readonly Evidence[] {
+  if (!isInDocumentOrder(evidence)) return evidence.some((e) => e.doc === doc) ? evidence.filter((e) => e.doc !== doc) : evidence;
+  const lo = bound(evidence, doc, false);
+  if (lo === evidence.length || evidence[lo]!.doc !== doc) return evidence;
+  const hi = bound(evidence, doc, true);
+  return ordered([...evidence.slice(0, lo), ...evidence.slice(hi)]);
 }
 
 /**
  * byDocument(mergeEvidence(kept, incoming)), without keying and sorting the whole list when it
- * need not: an organisation named by every document holds thousands of pieces of evidence, and
- * each new document only adds its own. When `kept` is in document order and `incoming` is all
- * from `doc`, the stable sort would just put `incoming` (deduplicated) where `doc` falls.
+ * need not: when `kept` is in document order and `incoming` is all from `doc`, the stable sort
+ * would just put `incoming` (deduplicated) where `doc` falls.
  */
-function mergeDocumentEvidence(kept: Evidence[], incoming: readonly Evidence[], doc: string): Evidence[] {
-  let sorted = true;
-  for (let i = 1; i < kept.length && sorted; i++) sorted = kept[i - 1]!.doc <= kept[i]!.doc;
-  if (!sorted || incoming.some((e) => e.doc !== doc)) return byDocument(mergeEvidence(kept, incoming));
-  let lo = 0; // first kept evidence of a document after `doc`: kept has none of `doc` itself
-  for (let hi = kept.length; lo < hi; ) {
-    const mid = (lo + hi) >>> 1;
-    if (kept[mid]!.doc < doc) lo = mid + 1;
-    else hi = mid;
-  }
+function mergeDocumentEvidence(kept: readonly Evidence[], incoming: readonly Evidence[], doc: string): Evidence[] {
+  if (!isInDocumentOrder(kept) || incoming.some((e) => e.doc !== doc)) return byDocument(mergeEvidence(kept, incoming));
+  const lo = bound(kept, doc, false); // kept has none of `doc` itself
   const own = mergeEvidence([], incoming);
   const out = new Array<Evidence>(kept.length + own.length);
   for (let i = 0; i < lo; i++) out[i] = kept[i]!;
   for (let i = 0; i < own.length; i++) out[lo + i] = own[i]!;
   for (let i = lo; i < kept.length; i++) out[own.length + i] = kept[i]!;
-  return out;
+  return ordered(out);
 }
 
 /** Existing item minus `doc`'s evidence, merged with the fragment's version of it. */
 function mergeItem<T extends GraphNode | GraphEdge>(old: T | undefined, incoming: T | undefined, doc: string): T | null {
   // Most items a new document touches hold none of its evidence yet: no copy for them.
-  const kept = !old ? [] : old.evidence.some((e) => e.doc === doc) ? old.evidence.filter((e) => e.doc !== doc) : old.evidence;
+  const kept = old ? withoutDocument(old.evidence, doc) : [];
   if (!incoming) {
     if (!old) return null;
     if (kept.length === old.evidence.length) return old;
     // Facts no other document supports go; facts that never had evidence are left alone.
-    return kept.length === 0 && old.evidence.length > 0 ? null : { ...old, evidence: kept };
+    return kept.length === 0 && old.evidence.length > 0 ? null : { ...old, evidence: kept as Evidence[] };
   }
   // Only this document supported it: take the new version whole (props may have changed).
   if (!old || kept.length === 0) return incoming;

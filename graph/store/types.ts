@@ -50,6 +50,8 @@ export interface GraphStore {
 export interface DocumentReplacement {
   doc: string;
   fragment: GraphJson;
+  /** The fragment is the Graph JSON schema's own output (the ingest parses each where it is made): not parsed again. */
+  parsed?: boolean;
 }
 
 export const DEFAULT_LIMIT = 5000;

@@ -15,12 +15,23 @@ const JournalSchema = z.object({
 });
 type Journal = z.infer<typeof JournalSchema>;
 
-async function writeSynced(path: string, data: string | Uint8Array): Promise<void> {
+/** What a file is written from: whole, or in pieces so a large file never sits in memory as one string. */
+export type FileData = string | Uint8Array | Iterable<string>;
+
+/** Writes and flushes `data`; returns the bytes written. */
+async function writeSynced(path: string, data: FileData): Promise<number> {
   await mkdir(dirname(path), { recursive: true });
   const fh = await open(path, 'w');
   try {
-    await fh.writeFile(data);
+    let bytes = 0;
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await fh.writeFile(data);
+      bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+    } else {
+      for (const piece of data) bytes += (await fh.write(piece)).bytesWritten;
+    }
     await fh.sync();
+    return bytes;
   } finally {
     await fh.close();
   }
@@ -52,13 +63,13 @@ export class Commit {
     return this.staged.size === 0 && this.deletes.size === 0;
   }
 
-  /** Writes `data` beside `rel` now; it becomes `rel` when the commit is made. */
-  async stage(rel: string, data: string | Uint8Array): Promise<void> {
+  /** Writes `data` beside `rel` now (returns its bytes); it becomes `rel` when the commit is made. */
+  async stage(rel: string, data: FileData): Promise<number> {
     const tmp = `${rel}.${this.id}${TEMP_SUFFIX}`;
     this.deletes.delete(rel);
     this.staged.set(rel, tmp);
     try {
-      await writeSynced(join(this.dataDir, tmp), data);
+      return await writeSynced(join(this.dataDir, tmp), data);
     } catch (err) {
       throw new StoreUnavailableError(`could not write ${join(this.dataDir, rel)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'check that the data directory is writable');
     }

@@ -37,7 +37,8 @@ export class GraphState {
 
   readonly index: SearchIndex;
 
-  private edgeIds: Set<string> | undefined;
+  /** doc → indices of the nodes and edges whose evidence cites it, built on first use. */
+  private citing: Map<string, { nodes: number[]; edges: number[] }> | undefined;
 
   private constructor(readonly adj: Adjacency) {
     this.index = new SearchIndex(adj.nodes);
@@ -67,8 +68,41 @@ export class GraphState {
   }
 
   hasEdge(id: string): boolean {
-    this.edgeIds ??= new Set(this.adj.edges.map((e) => e.id));
-    return this.edgeIds.has(id);
+    return this.edge(id) !== undefined;
+  }
+
+  /** By binary search: edges are in id order, and a map of every edge id would cost more memory than the lookups save. */
+  edge(id: string): GraphEdge | undefined {
+    const edges = this.adj.edges;
+    let lo = 0;
+    for (let hi = edges.length; lo < hi; ) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid]!.id < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return edges[lo]?.id === id ? edges[lo] : undefined;
+  }
+
+  /** Indices of the items citing `doc`: a replacement looks up only what the document touched. */
+  citingItems(doc: string): { nodes: readonly number[]; edges: readonly number[] } {
+    if (!this.citing) {
+      const citing = new Map<string, { nodes: number[]; edges: number[] }>();
+      const add = (list: readonly (GraphNode | GraphEdge)[], key: 'nodes' | 'edges') =>
+        list.forEach((x, i) => {
+          let last = '';
+          for (const e of x.evidence) {
+            if (e.doc === last) continue; // evidence is grouped by document
+            last = e.doc;
+            let entry = citing.get(e.doc);
+            if (!entry) citing.set(e.doc, (entry = { nodes: [], edges: [] }));
+            if (entry[key].at(-1) !== i) entry[key].push(i);
+          }
+        });
+      add(this.adj.nodes, 'nodes');
+      add(this.adj.edges, 'edges');
+      this.citing = citing;
+    }
+    return this.citing.get(doc) ?? { nodes: [], edges: [] };
   }
 
   node(id: string): GraphNode | undefined {

@@ -5,15 +5,22 @@ import { GraphJsonSchema, type GraphJson } from '../../model/index.ts';
 import { Commit, journalExists } from '../data-dir/commit.ts';
 import { StoreUnavailableError } from '../errors.ts';
 import type { DocumentReplacement } from '../types.ts';
-import { readSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
+import { graphJsonPieces, readSnapshot, SNAPSHOT_FILE } from './snapshot.ts';
 
 /**
  * The embedded store on disk: a snapshot (graph.json) and, beside it, a log of the document
  * replacements made since (graph-log/<seq>.json, one per commit). A write appends its own
- * fragments instead of rewriting the whole graph; once the log outgrows the snapshot, the next
- * write folds it into a new snapshot. Both go through one `Commit`, so a kill leaves either.
+ * fragments instead of rewriting the whole graph; once the log is FOLD_RATIO times the snapshot,
+ * the next write folds it into a new snapshot. Both go through one `Commit`, so a kill leaves either.
  */
 export const LOG_DIR = 'graph-log';
+
+/**
+ * Folding writes the whole graph, so it must be rare: at 4× a fold writes at most 1.25 bytes
+ * per byte logged since the last one, while opening replays at most four snapshots' worth of log
+ * (a replay costs about what loading the same bytes of snapshot does).
+ */
+const FOLD_RATIO = 4;
 
 const SegmentSchema = z.object({
   version: z.literal(1),
@@ -111,13 +118,12 @@ export async function stageWrites(tx: Commit, disk: DiskState, pending: readonly
   const segment = pending.some((p) => p.kind === 'load') ? null : JSON.stringify({ version: 1, replaces });
   const segmentBytes = segment === null ? 0 : Buffer.byteLength(segment);
   if (segment !== null && replaces.length === 0) return disk;
-  if (segment !== null && disk.logBytes + segmentBytes <= disk.snapshotBytes) {
+  if (segment !== null && disk.logBytes + segmentBytes <= FOLD_RATIO * disk.snapshotBytes) {
     const name = segmentName(disk.nextSeq);
     await tx.stage(join(LOG_DIR, name), segment);
     return { ...disk, logBytes: disk.logBytes + segmentBytes, segments: [...disk.segments, name], nextSeq: disk.nextSeq + 1 };
   }
-  const text = JSON.stringify(graph());
-  await tx.stage(SNAPSHOT_FILE, text);
+  const snapshotBytes = await tx.stage(SNAPSHOT_FILE, graphJsonPieces(graph()));
   for (const s of disk.segments) tx.stageDelete(join(LOG_DIR, s));
-  return { ...disk, snapshotBytes: Buffer.byteLength(text), logBytes: 0, segments: [], nextSeq: disk.nextSeq };
+  return { ...disk, snapshotBytes, logBytes: 0, segments: [], nextSeq: disk.nextSeq };
 }

@@ -6,6 +6,21 @@ import { StoreUnavailableError } from '../errors.ts';
 
 export const SNAPSHOT_FILE = 'graph.json';
 
+/**
+ * JSON.stringify(graph) in pieces of a few thousand items: the snapshot of a large graph would
+ * otherwise be one string of hundreds of megabytes (two bytes a character once it holds Chinese).
+ */
+export function* graphJsonPieces(graph: GraphJson, itemsPerPiece = 4000): Generator<string> {
+  for (const [key, list] of [['nodes', graph.nodes], ['edges', graph.edges]] as const) {
+    yield key === 'nodes' ? '{"nodes":[' : '],"edges":[';
+    for (let i = 0; i < list.length; i += itemsPerPiece) {
+      const piece = JSON.stringify(list.slice(i, i + itemsPerPiece));
+      yield (i > 0 ? ',' : '') + piece.slice(1, -1);
+    }
+  }
+  yield ']}';
+}
+
 export function snapshotPath(dataDir: string): string {
   return join(dataDir, SNAPSHOT_FILE);
 }

@@ -7,7 +7,7 @@ import type { DocumentReplacement } from '../../../graph/store/types.ts';
 import { documentFragment, smallGraph } from '../../fixtures/small-graph.ts';
 
 /** The fixture's nodes and edges no document cites, loaded; then a.txt and b.txt through the writer. */
-async function setup(minDocs: number, growth: number) {
+async function setup(batchDocs: number) {
   const fixture = smallGraph();
   const store = await MemoryGraphStore.open(null);
   await store.loadGraph({ nodes: fixture.nodes.filter((n) => n.evidence.length === 0), edges: fixture.edges.filter((e) => e.evidence.length === 0) });
@@ -18,16 +18,15 @@ async function setup(minDocs: number, growth: number) {
     return replace(batch);
   };
   const written: Written<string>[] = [];
-  const c = await store.counts();
-  const writer = new FragmentWriter<string>(store, c.totalNodes + c.totalEdges, async (w) => void written.push(...w), minDocs, growth);
+  const writer = new FragmentWriter<string>(store, async (w) => void written.push(...w), batchDocs);
   return { fixture, store, writes, written, writer };
 }
 
 describe('FragmentWriter', () => {
-  it('waits for enough documents and enough growth, then writes them in one call', async () => {
-    const { fixture, store, writes, written, writer } = await setup(2, 0.5);
+  it('waits for a batch of documents, then writes them in one call', async () => {
+    const { fixture, store, writes, written, writer } = await setup(2);
     await writer.add('first', 'a.txt', documentFragment(fixture, 'a.txt'));
-    expect(writes).toEqual([]); // one document is fewer than minDocs
+    expect(writes).toEqual([]); // one document is fewer than a batch
     expect(writer.docs).toEqual(['a.txt']);
     await writer.add('second', 'b.txt', documentFragment(fixture, 'b.txt'));
     expect(writes).toEqual([['a.txt', 'b.txt']]);
@@ -35,8 +34,8 @@ describe('FragmentWriter', () => {
     expect(await store.exportGraph()).toEqual(fixture);
   });
 
-  it('holds small additions to a large graph until they amount to the growth asked for', async () => {
-    const { fixture, writes, writer } = await setup(1, 100);
+  it('writes what is queued when flushed before a batch is full', async () => {
+    const { fixture, writes, writer } = await setup(3);
     await writer.add('a', 'a.txt', documentFragment(fixture, 'a.txt'));
     await writer.add('b', 'b.txt', documentFragment(fixture, 'b.txt'));
     expect(writes).toEqual([]);
@@ -46,7 +45,7 @@ describe('FragmentWriter', () => {
   });
 
   it('reports a document the store refuses in its place; the others are written', async () => {
-    const { fixture, written, writer } = await setup(3, 0);
+    const { fixture, written, writer } = await setup(3);
     const bad: GraphJson = { nodes: [], edges: [{ ...fixture.edges[0]!, id: 'x', source: 'task:missing' }] };
     await writer.add('a', 'a.txt', documentFragment(fixture, 'a.txt'));
     await writer.add('bad', 'c.txt', bad);

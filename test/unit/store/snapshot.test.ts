@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidInputError, StoreUnavailableError } from '../../../graph/store/errors.ts';
 import { MemoryGraphStore } from '../../../graph/store/memory/memory-store.ts';
-import { readSnapshot, snapshotPath, writeSnapshot } from '../../../graph/store/memory/snapshot.ts';
+import { graphJsonPieces, readSnapshot, snapshotPath, writeSnapshot } from '../../../graph/store/memory/snapshot.ts';
 import { smallGraph } from '../../fixtures/small-graph.ts';
 
 let dir: string;
@@ -78,5 +78,14 @@ describe('embedded store snapshot', () => {
     await writeSnapshot(path, smallGraph());
     await writeSnapshot(path, { nodes: [], edges: [] });
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ nodes: [], edges: [] });
+  });
+});
+
+describe('graphJsonPieces', () => {
+  it('writes in pieces exactly what JSON.stringify writes whole', () => {
+    const g = smallGraph();
+    for (const per of [1, 2, 7, 1000]) expect([...graphJsonPieces(g, per)].join('')).toBe(JSON.stringify(g));
+    expect([...graphJsonPieces({ nodes: [], edges: [] })].join('')).toBe('{"nodes":[],"edges":[]}');
+    expect([...graphJsonPieces(g, 2)].length).toBe(3 + Math.ceil(g.nodes.length / 2) + Math.ceil(g.edges.length / 2));
   });
 });

@@ -1,0 +1,11 @@
+// The ETL thread of a long ingest (etl-thread.ts): batches in, fragments out, one at a time.
+import { parentPort } from 'node:worker_threads';
+import { extractBatch, type ExtractJob } from './extract-batch.ts';
+
+parentPort!.on('message', (msg: { id: number; job: ExtractJob }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, ok: true, fragments: extractBatch(msg.job) });
+  } catch (err) {
+    parentPort!.postMessage({ id: msg.id, ok: false, message: (err as Error).message });
+  }
+});
