@@ -50,7 +50,10 @@ export interface GraphStore {
 export interface DocumentReplacement {
   doc: string;
   fragment: GraphJson;
-  /** The fragment is the Graph JSON schema's own output (the ingest parses each where it is made): not parsed again. */
+  /**
+   * The fragment is the Graph JSON schema's own output (the ingest parses each where it is made):
+   * not parsed again, and the store may keep its objects as they are.
+   */
   parsed?: boolean;
 }
 

@@ -21,6 +21,8 @@ export class GraphOverlay {
   private readonly edges = new Map<string, GraphEdge | null>();
   private readonly citing: Citing = new Map();
   private undo: Undo[] = [];
+  /** Merges made since the checkpoint, which later documents may merge into in place (document-plan.ts). */
+  scratch = new WeakSet<object>();
   /** Bumped by every change: a view built at one version serves reads until the next. */
   version = 0;
   order: number;
@@ -104,6 +106,7 @@ export class GraphOverlay {
   /** From here on, `rollback` returns to this point. */
   checkpoint(): void {
     this.undo = [];
+    this.scratch = new WeakSet();
   }
 
   /** Undoes every change since the last checkpoint. */
@@ -114,6 +117,7 @@ export class GraphOverlay {
       else this.restore(this.edges, u.id, u.was, (id) => this.base.edge(id), 'size');
     }
     this.undo = [];
+    this.scratch = new WeakSet();
     this.version++;
   }
 

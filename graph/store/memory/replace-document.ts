@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '../../model/index.ts';
+import type { GraphEdge, GraphJson, GraphNode } from '../../model/index.ts';
 import type { DocumentPlan } from '../document-plan.ts';
 import { planDocumentReplace } from '../document-plan.ts';
 import type { DocumentReplacement } from '../types.ts';
@@ -15,6 +15,7 @@ export type ReplaceOutcome = { plan: DocumentPlan; dangling: number } | { error:
  */
 export function applyDocumentReplaces(overlay: GraphOverlay, batch: readonly DocumentReplacement[]): ReplaceOutcome[] {
   return batch.map(({ doc, fragment }): ReplaceOutcome => {
+    shareStrings(overlay, doc, fragment);
     const beforeNodes = new Map<string, GraphNode>();
     const beforeEdges = new Map<string, GraphEdge>();
     const cited = overlay.citingItems(doc);
@@ -33,7 +34,7 @@ export function applyDocumentReplaces(overlay: GraphOverlay, batch: readonly Doc
     }
     let plan: DocumentPlan;
     try {
-      plan = planDocumentReplace(doc, { nodes: [...beforeNodes.values()], edges: [...beforeEdges.values()] }, fragment);
+      plan = planDocumentReplace(doc, { nodes: [...beforeNodes.values()], edges: [...beforeEdges.values()] }, fragment, overlay.scratch);
     } catch (err) {
       return { error: err as Error };
     }
@@ -52,4 +53,23 @@ export function applyDocumentReplaces(overlay: GraphOverlay, batch: readonly Doc
     }
     return { plan, dangling };
   });
+}
+
+/**
+ * Points the fragment's repeated strings at one copy each: its evidence at the document's name,
+ * its edges' ends at their nodes' ids. A fragment from another thread or from a parse brings a
+ * fresh copy of each, and a large graph kept them all (about a fifth of its memory).
+ */
+function shareStrings(overlay: GraphOverlay, doc: string, fragment: GraphJson): void {
+  const own = new Map<string, string>();
+  for (const n of fragment.nodes) {
+    own.set(n.id, n.id);
+    for (const e of n.evidence) if (e.doc === doc) e.doc = doc;
+  }
+  const idOf = (id: string) => own.get(id) ?? overlay.node(id)?.id ?? id;
+  for (const e of fragment.edges) {
+    e.source = idOf(e.source);
+    e.target = idOf(e.target);
+    for (const x of e.evidence) if (x.doc === doc) x.doc = doc;
+  }
 }
