@@ -10,31 +10,47 @@ export interface TermMatcher<V> {
   find(text: string): TermHit<V>[];
 }
 
-interface Candidate<V> {
-  term: string;
-  value: V;
+/** A trie node: the term ending here (if any) and the nodes one code unit further. */
+interface TrieNode<V> {
+  term: string | null;
+  value: V | undefined;
+  next: Map<number, TrieNode<V>> | null;
 }
 
+const trieNode = <V>(): TrieNode<V> => ({ term: null, value: undefined, next: null });
+
 /**
- * Compiles a dictionary for leftmost-longest matching (生物质能 before 生物): the terms are grouped
- * by their first code unit, longest first, and a table of those code units lets the scan pass
- * over most characters with one byte read. It finds what one alternation regex of the terms,
- * longest first, finds, at a fraction of the cost on Chinese text.
+ * Compiles a dictionary for leftmost-longest matching (生物质能 before 生物) into a trie of code
+ * units. A table of first code units lets the scan pass over most characters with one byte read;
+ * where a term may start, one walk finds the longest term there, however many terms share the
+ * start (dozens of glossary names begin with 深圳). It finds what one alternation regex of the
+ * terms, longest first, finds, at a fraction of the cost on Chinese text.
  */
 export function compileTerms<V>(entries: Iterable<readonly [string, V]>): TermMatcher<V> {
-  const values = new Map<string, V>();
-  for (const [term, value] of entries) if (term && !values.has(term)) values.set(term, value);
-  const terms = [...values.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  if (terms.length === 0) return { find: () => [] };
+  const root = new Map<number, TrieNode<V>>();
   const starts = new Uint8Array(0x10000);
-  const byFirst = new Map<number, Candidate<V>[]>();
-  for (const term of terms) {
-    const c = term.charCodeAt(0);
-    starts[c] = 1;
-    let list = byFirst.get(c);
-    if (!list) byFirst.set(c, (list = []));
-    list.push({ term, value: values.get(term) as V });
+  let any = false;
+  for (const [term, value] of entries) {
+    if (!term) continue;
+    const c0 = term.charCodeAt(0);
+    let node = root.get(c0);
+    if (!node) root.set(c0, (node = trieNode()));
+    for (let k = 1; k < term.length; k++) {
+      const c = term.charCodeAt(k);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = trieNode()));
+      node = child;
+    }
+    // The first value given for a term is kept.
+    if (node.term === null) {
+      node.term = term;
+      node.value = value;
+    }
+    starts[c0] = 1;
+    any = true;
   }
+  if (!any) return { find: () => [] };
   return {
     find(text: string): TermHit<V>[] {
       const out: TermHit<V>[] = [];
@@ -46,20 +62,21 @@ export function compileTerms<V>(entries: Iterable<readonly [string, V]>): TermMa
           i++;
           continue;
         }
-        const hit = longestAt(byFirst.get(c)!, text, i);
-        if (!hit) {
+        let node: TrieNode<V> | undefined = root.get(c)!;
+        let best: TrieNode<V> | null = node.term !== null ? node : null;
+        for (let k = i + 1; k < n && node.next !== null; k++) {
+          node = node.next.get(text.charCodeAt(k));
+          if (!node) break;
+          if (node.term !== null) best = node;
+        }
+        if (!best) {
           i++;
           continue;
         }
-        out.push({ index: i, term: hit.term, value: hit.value });
-        i += hit.term.length;
+        out.push({ index: i, term: best.term!, value: best.value as V });
+        i += best.term!.length;
       }
       return out;
     },
   };
-}
-
-function longestAt<V>(candidates: readonly Candidate<V>[], text: string, at: number): Candidate<V> | null {
-  for (const c of candidates) if (text.startsWith(c.term, at)) return c;
-  return null;
 }
