@@ -17,6 +17,9 @@ interface TrieNode<V> {
   next: Map<number, TrieNode<V>> | null;
 }
 
+const PAIR_SLOTS = 1 << 16;
+const pairSlot = (a: number, b: number): number => ((a * 31) ^ b) & (PAIR_SLOTS - 1);
+
 const trieNode = <V>(): TrieNode<V> => ({ term: null, value: undefined, next: null });
 
 /**
@@ -29,6 +32,9 @@ const trieNode = <V>(): TrieNode<V> => ({ term: null, value: undefined, next: nu
 export function compileTerms<V>(entries: Iterable<readonly [string, V]>): TermMatcher<V> {
   const root = new Map<number, TrieNode<V>>();
   const starts = new Uint8Array(0x10000);
+  // Pairs of first two code units some term starts with, hashed: most places where a term may
+  // start are not followed by its second character, and one byte read tells so (no false negatives).
+  const pairs = new Uint8Array(PAIR_SLOTS);
   let any = false;
   for (const [term, value] of entries) {
     if (!term) continue;
@@ -48,6 +54,7 @@ export function compileTerms<V>(entries: Iterable<readonly [string, V]>): TermMa
       node.value = value;
     }
     starts[c0] = 1;
+    if (term.length > 1) pairs[pairSlot(c0, term.charCodeAt(1))] = 1;
     any = true;
   }
   if (!any) return { find: () => [] };
@@ -64,6 +71,10 @@ export function compileTerms<V>(entries: Iterable<readonly [string, V]>): TermMa
         }
         let node: TrieNode<V> | undefined = root.get(c)!;
         let best: TrieNode<V> | null = node.term !== null ? node : null;
+        if (best === null && (i + 1 >= n || pairs[pairSlot(c, text.charCodeAt(i + 1))] === 0)) {
+          i++;
+          continue;
+        }
         for (let k = i + 1; k < n && node.next !== null; k++) {
           node = node.next.get(text.charCodeAt(k));
           if (!node) break;
