@@ -182,6 +182,8 @@ function countDeadlines(lines: readonly string[], lists: readonly (TimeInterval[
     for (const d of l) texts.add(d.text);
   }
   const all = [...texts];
+  // The read deadline texts holding a wording, found once per wording: the same few recur.
+  const holding = new Map<string, string[]>();
   let notNormalised = 0;
   const notNormalisedLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -190,7 +192,9 @@ function countDeadlines(lines: readonly string[], lists: readonly (TimeInterval[
     DEADLINE_WORDING.lastIndex = 0;
     for (let m = DEADLINE_WORDING.exec(t); m; m = DEADLINE_WORDING.exec(t)) {
       const w = m[0];
-      if (all.some((x) => x.includes(w) && t.includes(x))) continue;
+      let xs = holding.get(w);
+      if (!xs) holding.set(w, (xs = all.filter((x) => x.includes(w))));
+      if (xs.some((x) => t.includes(x))) continue;
       notNormalised++;
       if (notNormalisedLines.at(-1) !== i + 1 && notNormalisedLines.length < MAX_LINES_NAMED) notNormalisedLines.push(i + 1);
     }
