@@ -23,12 +23,16 @@ const DIGIT_TITLE = /^(\d{1,2})[．.](?=\d)/;
 // 2.5亿元 / 1.5倍 / 3.2%: a number, not a heading.
 const QUANTITY = /^\d+(?:[.．]\d+)?(?:[亿万千百十个倍%％]|平方|公里|米|元)/;
 
+const HEADING_START = new Set([...'一二三四五六七八九十第（0123456789'].map((c) => c.charCodeAt(0)));
+
 /**
  * Classifies a trimmed line as a numbered heading, or null for body text. `previousNo` is the
  * number of the 1．-level heading just before it under the same parent, if any: the next number
  * is a heading even when its title starts with a digit.
  */
 export function matchHeading(text: string, previousNo?: number): Heading | null {
+  // Every heading starts with a numeral, 第 or （: most lines are body text and try no pattern.
+  if (!HEADING_START.has(text.charCodeAt(0))) return null;
   for (const p of PATTERNS) {
     let m = p.re.exec(text);
     if (!m && p.level === 3 && previousNo !== undefined) {

@@ -1,4 +1,4 @@
-import { evidenceKey, type Evidence, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
+import { type Evidence, type ExtractionWarning, type GraphEdge, type GraphJson, type GraphNode } from '../model/index.ts';
 import { sortStrings } from './sort-strings.ts';
 import type { GraphFragment } from './types.ts';
 
@@ -12,7 +12,7 @@ export class GraphAccumulator {
   /** Warnings seen, by document and line, so each merge costs only what it adds. */
   private readonly warningsAt = new Map<string, Map<number, ExtractionWarning[]>>();
   /** Evidence keys held per node / edge once it has many (was quadratic). */
-  private readonly evidenceSets = new Map<Evidence[], Set<string>>();
+  private readonly evidenceSets = new Map<Evidence[], EvidenceSet>();
   /**
    * Evidence lists this accumulator made: any other (an adopted item's, possibly shared with
    * another item) is copied before it grows. Adopting is the common case, so it records nothing.
@@ -111,14 +111,34 @@ export class GraphAccumulator {
         continue;
       }
       if (!seen) {
-        seen = new Set(target.map(evidenceKey));
+        seen = new EvidenceSet();
+        for (const x of target) seen.add(x);
         this.evidenceSets.set(target, seen);
       }
-      const k = evidenceKey(e);
-      if (seen.has(k)) continue;
-      seen.add(k);
-      target.push(e);
+      if (seen.add(e)) target.push(e);
     }
+  }
+}
+
+/**
+ * Evidence held, by document, line and quote: the same test as the scan (all three equal), with
+ * no key string made per piece of evidence (a context agency's long list is re-merged per document).
+ */
+class EvidenceSet {
+  private readonly byDoc = new Map<string, Map<number, string[]>>();
+
+  /** Adds `e`; false when it was held already. */
+  add(e: Evidence): boolean {
+    let byLine = this.byDoc.get(e.doc);
+    if (!byLine) this.byDoc.set(e.doc, (byLine = new Map()));
+    const quotes = byLine.get(e.line);
+    if (!quotes) {
+      byLine.set(e.line, [e.quote]);
+      return true;
+    }
+    if (quotes.includes(e.quote)) return false;
+    quotes.push(e.quote);
+    return true;
   }
 }
 

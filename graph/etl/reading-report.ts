@@ -168,6 +168,11 @@ function tableHeaderLines(lines: readonly string[]): number[] {
 // Wording that states a deadline; an interval read from a line covers the wording inside its text.
 const DEADLINE_WORDING = /(?:\d{4}|[一二三四五六七八九十两]{1,3})年(?:底|前|内|末|起)|\d{1,2}月(?:底|前)|第[一二三四]季度|(?<!中)长期(?!稳定)|持续推进|每年|每季度|每半年|\d{4}\s*[—–-]\s*\d{4}年/gu;
 
+/** Every DEADLINE_WORDING match holds 年, 月, 季, 期, 持 or 每: a line with none is not searched. */
+function mayStateDeadline(t: string): boolean {
+  return t.includes('年') || t.includes('月') || t.includes('期') || t.includes('每') || t.includes('季') || t.includes('持');
+}
+
 function countDeadlines(lines: readonly string[], lists: readonly (TimeInterval[] | undefined)[]): ReadingReport['deadlines'] {
   let normalised = 0;
   const texts = new Set<string>();
@@ -177,14 +182,19 @@ function countDeadlines(lines: readonly string[], lists: readonly (TimeInterval[
     for (const d of l) texts.add(d.text);
   }
   const all = [...texts];
+  // The read deadline texts holding a wording, found once per wording: the same few recur.
+  const holding = new Map<string, string[]>();
   let notNormalised = 0;
   const notNormalisedLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!;
+    if (!mayStateDeadline(t)) continue;
     DEADLINE_WORDING.lastIndex = 0;
     for (let m = DEADLINE_WORDING.exec(t); m; m = DEADLINE_WORDING.exec(t)) {
       const w = m[0];
-      if (all.some((x) => x.includes(w) && t.includes(x))) continue;
+      let xs = holding.get(w);
+      if (!xs) holding.set(w, (xs = all.filter((x) => x.includes(w))));
+      if (xs.some((x) => t.includes(x))) continue;
       notNormalised++;
       if (notNormalisedLines.at(-1) !== i + 1 && notNormalisedLines.length < MAX_LINES_NAMED) notNormalisedLines.push(i + 1);
     }

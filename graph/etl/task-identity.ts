@@ -30,13 +30,13 @@ export function rowTitleKey(title: string): string {
 export function assignRowIds(docKey: string, rows: readonly Pick<TableRow, 'no' | 'title'>[]): Map<number, string> {
   const ids = new Map<number, string>();
   const counts = new Map<string, number>();
-  for (const r of rows) {
-    const key = rowTitleKey(r.title);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  for (const r of rows) {
+  // Each title folded once: the counts and the ids read the same keys.
+  const keys = rows.map((r) => rowTitleKey(r.title));
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     if (ids.has(r.no)) continue; // a repeated number is reported by the table step, not doubled
-    const key = rowTitleKey(r.title);
+    const key = keys[i]!;
     const shared = key.length >= MIN_SHARED_TITLE && counts.get(key) === 1 && !key.includes('#');
     ids.set(r.no, shared ? nodeId('Task', key) : rowTaskId(docKey, r.no));
   }

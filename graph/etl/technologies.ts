@@ -107,12 +107,15 @@ function compileMatcher(entries: Map<string, CatalogueEntry>): TermMatcher<strin
 function targetEdges(doc: ParsedDocument, matcher: TermMatcher<string | null>, skipLine: number): GraphEdge[] {
   const index = indexTasks(doc);
   const found = new Map<TaskSpan, Map<string, Evidence[]>>();
-  const add = (task: TaskSpan, tech: string, e: Evidence) => {
-    const byTech = found.get(task) ?? new Map<string, Evidence[]>();
-    found.set(task, byTech);
-    const list = byTech.get(tech) ?? [];
-    byTech.set(tech, list);
-    if (list.length < EDGE_EVIDENCE_CAP && !list.some((x) => x.line === e.line && x.quote === e.quote)) list.push(e);
+  // Maps and lists are made on first sight only: most hits repeat a task and technology.
+  const add = (task: TaskSpan, tech: string, line: number, quote: string) => {
+    let byTech = found.get(task);
+    if (!byTech) found.set(task, (byTech = new Map()));
+    let list = byTech.get(tech);
+    if (!list) byTech.set(tech, (list = []));
+    if (list.length >= EDGE_EVIDENCE_CAP) return;
+    for (const x of list) if (x.line === line && x.quote === quote) return;
+    list.push({ doc: doc.source.file, line, quote });
   };
   // Lines are dense small numbers: a byte per line instead of a set.
   const seenLines = new Uint8Array(doc.source.lines.length + 2);
@@ -127,7 +130,7 @@ function targetEdges(doc: ParsedDocument, matcher: TermMatcher<string | null>, s
         if (hit.value === null) continue;
         const owner = index.taskAt(line, hit.index);
         if (!owner || isResponsibilityLine(doc, owner, line)) continue;
-        add(owner, hit.value, { doc: doc.source.file, line, quote: hit.term });
+        add(owner, hit.value, line, hit.term);
       }
     }
     // A table row is also about its group: rows under （十二）生物产业项目建设 are biotech.
@@ -136,7 +139,7 @@ function targetEdges(doc: ParsedDocument, matcher: TermMatcher<string | null>, s
       let hits = groupHits.get(group.line);
       if (!hits) groupHits.set(group.line, (hits = matcher.find(group.text)));
       for (const hit of hits) {
-        if (hit.value !== null) add(task, hit.value, { doc: doc.source.file, line: group.line, quote: hit.term });
+        if (hit.value !== null) add(task, hit.value, group.line, hit.term);
       }
     }
   }
