@@ -7,12 +7,12 @@ export type Extract = (job: ExtractJob) => Promise<Map<string, DocumentFragment>
 /** The ETL in this thread: for a short ingest, where starting a thread costs more than it saves. */
 export const extractHere: Extract = async (job) => new Map(extractBatch(job));
 
-type Reply = { id: number; ok: true; fragments: [string, DocumentFragment][] } | { id: number; ok: false; message: string };
+type Reply = { id: number; ok: true; fragments: string } | { id: number; ok: false; message: string };
 
 /**
  * The ETL on a thread of its own, so a long ingest reads the next batch while this thread writes
  * the last one to the store (two cores, both busy). The thread runs this project's own code on
- * copies of the inputs; its replies are structured clones of what `extractBatch` returned.
+ * copies of the inputs; its replies are what `extractBatch` returned, as JSON text.
  * `close()` ends it; a thread that dies fails the batches it held, with its reason.
  */
 export function extractOnThread(): { extract: Extract; close(): Promise<void> } {
@@ -29,7 +29,7 @@ export function extractOnThread(): { extract: Extract; close(): Promise<void> } 
     const w = waiting.get(reply.id);
     if (!w) return;
     waiting.delete(reply.id);
-    if (reply.ok) w.resolve(new Map(reply.fragments));
+    if (reply.ok) w.resolve(new Map(JSON.parse(reply.fragments) as [string, DocumentFragment][]));
     else w.reject(new Error(reply.message));
   });
   worker.on('error', (err) => fail(new Error(`the ETL thread failed: ${err.message}`)));
