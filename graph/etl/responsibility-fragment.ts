@@ -12,11 +12,11 @@ export function buildResponsibilityFragment(s: DocumentStructure, units = new Do
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const warnings: ExtractionWarning[] = [];
+  const unitWarnings = new UnitWarnings(doc);
   const link = (type: EdgeType, u: PlacedUnit, target: string, source: 'table' | 'clause') => {
     addUnitNode(nodes, doc, u);
     edges.push({ id: edgeId(type, u.id, target), type, source: u.id, target, props: { source }, evidence: mentionEvidence(doc, u) });
-    const w = unitWarning(doc, u);
-    if (w) warnings.push(w);
+    unitWarnings.add(u);
   };
 
   const rows = s.table?.rows ?? [];
@@ -53,10 +53,29 @@ export function buildResponsibilityFragment(s: DocumentStructure, units = new Do
       });
     }
   }
-  return { nodes: [...nodes.values()], edges, warnings };
+  return { nodes: [...nodes.values()], edges, warnings: [...unitWarnings.list(), ...warnings] };
 }
 
-function unitWarning(doc: string, u: PlacedUnit): ExtractionWarning | null {
-  const a = u.advice;
-  return a ? { doc, line: u.mention.line, text: u.mention.surface, kind: a.kind, message: a.message } : null;
+/**
+ * One warning per name a document leaves untyped or unresolved, on its first line, saying how
+ * often it is named: a plan naming a new bureau in every row is one thing to look at, not fifty.
+ */
+class UnitWarnings {
+  private readonly byName = new Map<string, { warning: ExtractionWarning; lines: Set<number> }>();
+
+  constructor(private readonly doc: string) {}
+
+  add(u: PlacedUnit): void {
+    const a = u.advice;
+    if (!a) return;
+    const key = `${a.kind}\u0000${u.mention.surface}`;
+    const seen = this.byName.get(key);
+    if (seen) seen.lines.add(u.mention.line);
+    else this.byName.set(key, { warning: { doc: this.doc, line: u.mention.line, text: u.mention.surface, kind: a.kind, message: a.message }, lines: new Set([u.mention.line]) });
+  }
+
+  list(): ExtractionWarning[] {
+    return [...this.byName.values()].map(({ warning, lines }) =>
+      lines.size > 1 ? { ...warning, line: Math.min(...lines), message: `${warning.message} (on ${lines.size} lines)` } : warning);
+  }
 }

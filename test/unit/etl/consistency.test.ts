@@ -56,4 +56,12 @@ describe('extraction warnings', () => {
       ['missing-table-row', 12, '（见附表999）'],
     ]);
   });
+
+  it('warns once per unknown name, on its first line, saying on how many lines it is named', () => {
+    const lines = [...excerpt(PLAN, 1, 8), '', '　　一、测试', '　　（一）测试任务。', '　　责任单位：市新设办牵头。', '　　（二）又一任务。', '　　责任单位：市新设办牵头。'];
+    const { warnings } = buildGraph([readSourceText('x.txt', lines.join('\n'))]);
+    expect(warnings.filter((w) => w.kind === 'unresolved-abbreviation').map((w) => [w.line, w.text, w.message])).toEqual([
+      [12, '市新设办', '市新设办 is not in the glossary; typed by its suffix only (on 2 lines)'],
+    ]);
+  });
 });
